@@ -1,0 +1,64 @@
+/// The wire protocol a provider speaks.
+public enum APIProtocol: String, Codable, Sendable, CaseIterable {
+    /// OpenAI Chat Completions (`POST {base}/chat/completions`); also most other hosts.
+    case openai
+    /// Anthropic Messages (`POST {base}/v1/messages`).
+    case anthropic
+}
+
+/// Something a model can do beyond plain chat; routing can require one.
+public enum Capability: String, Codable, Sendable, CaseIterable {
+    case vision
+    case tools = "function_calling"
+    case json = "response_schema"
+    case reasoning
+    case caching = "prompt_caching"
+}
+
+/// One model in the catalog, with the numbers routing needs.
+public struct ModelInfo: Sendable, Equatable, Codable {
+    /// The id sent to the provider's API (e.g. `gpt-4o-mini`).
+    public var id: String
+    /// Provider key in the catalog/config (e.g. `openai`, `anthropic`, `groq`).
+    public var provider: String
+    public var api: APIProtocol
+    /// USD per input token.
+    public var inputCostPerToken: Double
+    /// USD per output token.
+    public var outputCostPerToken: Double
+    /// Maximum input tokens (context window).
+    public var contextWindow: Int
+    public var maxOutputTokens: Int
+    public var capabilities: Set<Capability>
+    /// 0...1: how good answers are, relative to the best model in the catalog.
+    public var quality: Double
+    /// Where `quality` comes from (leaderboard snapshot, config override, …).
+    public var qualitySource: String
+    /// Tasks this model is known to be good at (the sketch's `best_for`), for the task bonus.
+    public var strengths: Set<TaskKind>
+
+    public init(
+        id: String, provider: String, api: APIProtocol,
+        inputCostPerToken: Double, outputCostPerToken: Double,
+        contextWindow: Int, maxOutputTokens: Int,
+        capabilities: Set<Capability> = [], quality: Double, qualitySource: String,
+        strengths: Set<TaskKind> = []
+    ) {
+        self.id = id
+        self.provider = provider
+        self.api = api
+        self.inputCostPerToken = inputCostPerToken
+        self.outputCostPerToken = outputCostPerToken
+        self.contextWindow = contextWindow
+        self.maxOutputTokens = maxOutputTokens
+        self.capabilities = capabilities
+        self.quality = quality
+        self.qualitySource = qualitySource
+        self.strengths = strengths
+    }
+
+    /// USD for a request of this size.
+    public func cost(inputTokens: Int, outputTokens: Int) -> Double {
+        Double(inputTokens) * inputCostPerToken + Double(outputTokens) * outputCostPerToken
+    }
+}

@@ -1,0 +1,2 @@
+import CLLMRouteData
+public func probeBlobCount() -> Int { llmroute_probe_blob().count }

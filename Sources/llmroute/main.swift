@@ -1,0 +1,2 @@
+import LLMRouteCLI
+exitProcess(CLI.run(CommandLine.arguments))
