@@ -1,8 +1,69 @@
 import LLMRouteCore
-#if canImport(Glibc)
-import Glibc
-#endif
+
+/// Entry point: parse, dispatch, turn errors into messages and exit codes.
 public enum CLI {
-    public static func run(_ args: [String]) -> Int32 { print(probeBlobCount()); return 0 }
+    public static func run(_ argv: [String], environment: Environment = .current()) -> Int32 {
+        let arguments = Array(argv.dropFirst())
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(arguments)
+        } catch {
+            let console = Console(noColorFlag: arguments.contains("--no-color"), environment: environment)
+            console.error(error.message)
+            console.err("\(error.usage)\nRun '\(CLISpec.programName) help' for the commands and options.\n")
+            return ExitCode.usage
+        }
+        // A closed pipe should end us with EPIPE on write, not kill us with SIGPIPE mid-output.
+        signal(SIGPIPE, SIG_IGN)
+        let console = Console(noColorFlag: parsed.has(Flags.noColor), environment: environment)
+        defer { console.flush() }
+        let context = CommandContext(arguments: parsed, environment: environment, console: console)
+        do {
+            return try dispatch(context)
+        } catch let error as ConfigError {
+            console.error(error.description)
+            console.err("Run '\(CLISpec.programName) config check' to validate the config, or see '\(CLISpec.programName) help config'.\n")
+            return ExitCode.config
+        } catch let error as CLIError {
+            console.error(error.message)
+            if let hint = error.hint { console.err(hint + "\n") }
+            return error.exitCode
+        } catch let error as RoutingError {
+            console.error(error.description)
+            if case .unknownModel = error { return ExitCode.usage }
+            return ExitCode.failure
+        } catch {
+            console.error("\(error)")
+            return ExitCode.failure
+        }
+    }
+
+    static func dispatch(_ context: CommandContext) throws -> Int32 {
+        let arguments = context.arguments
+        let path = arguments.commandPath
+        if arguments.has(Flags.version) {
+            context.console.line("\(CLISpec.programName) \(CLISpec.version)")
+            return ExitCode.success
+        }
+        if arguments.has(Flags.help) || path.first == "help" {
+            return try HelpCommand.run(context)
+        }
+        switch path.first {
+        case "classify": return try ClassifyCommand.run(context)
+        case "route": return try RouteCommand.run(context)
+        case "cost": return try CostCommand.run(context)
+        case "models": return try ModelsCommand.run(context)
+        case "config": return try ConfigCommand.run(context)
+        case "completions": return try CompletionsCommand.run(context)
+        case "manpage": return try ManPageCommand.run(context)
+        default:
+            context.console.err(HelpRenderer.root())
+            return ExitCode.usage
+        }
+    }
 }
-public func exitProcess(_ code: Int32) -> Never { exit(code) }
+
+/// Ends the process after flushing output.
+public func exitProcess(_ code: Int32) -> Never {
+    exit(code)
+}

@@ -1,0 +1,37 @@
+# llmroute — build, test, install.
+#   make build      debug build
+#   make release    static release build (.build/release/llmroute)
+#   make test       everything CI runs: generated-file checks, unit and end-to-end tests
+#   make bench      benchmarks (release build; see Benchmarks/)
+
+SWIFT ?= swift
+PYTHON3 ?= python3
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+# Fragments owned by each area (catalog, tokenizer, classifier, shell integration).
+include $(sort $(wildcard mk/*.mk))
+
+# Checks the fragments contribute to `make test` (each fragment appends to TEST_CHECKS).
+TEST_CHECKS ?=
+
+.PHONY: build release test test-swift bench clean
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --static-swift-stdlib
+
+# Swift tests: unit tests of each target, and end-to-end tests that run the built binary.
+test-swift:
+	$(SWIFT) build --build-tests
+	LLMROUTE_BIN="$$($(SWIFT) build --show-bin-path)/llmroute" $(SWIFT) test --skip-build
+
+test: check-catalog test-swift $(TEST_CHECKS)
+
+bench: release
+	Benchmarks/route.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,40 @@
+import LLMRouteCore
+
+/// `llmroute route`: the routing decision, offline.
+enum RouteCommand {
+    static func run(_ context: CommandContext) throws -> Int32 {
+        let prompt = try context.readPrompt()
+        let router = try context.router()
+        let decision = try router.route(try context.routeRequest(prompt: prompt))
+        if context.json {
+            context.console.line(DecisionJSON.decision(decision).pretty())
+            return ExitCode.success
+        }
+        print(decision, context: context)
+        return ExitCode.success
+    }
+
+    static func print(_ d: RoutingDecision, context: CommandContext) {
+        let console = context.console
+        func row(_ label: String, _ value: String) {
+            console.line(console.style(HelpRenderer.pad(label, 11), .bold) + value)
+        }
+        row("model", console.style(d.model.id, .green) + " (\(d.model.provider))")
+        row("strategy", d.strategy.rawValue)
+        row("tier", d.classification.tier.rawValue)
+        row("task", d.classification.task.rawValue)
+        row("score", FixedPoint.format(d.classification.score, digits: 2))
+        row("fallbacks", d.fallbacks.isEmpty ? "none" : d.fallbacks.map(\.id).joined(separator: ", "))
+        let exactness = d.inputTokens.exact ? "exact, \(d.inputTokens.method)" : d.inputTokens.method
+        row("tokens", "\(d.inputTokens.tokens) in (\(exactness)), ~\(d.outputTokens) out (estimate)")
+        var cost = Money.format(d.estimatedCost) + " estimated"
+        if d.exceedsMaxCost { cost += console.style("  above --max-cost", .yellow) }
+        row("cost", cost)
+        guard context.verbosity > 0 else { return }
+        console.line(console.style("reasons", .bold))
+        for reason in d.reasons { console.line("  - \(reason)") }
+        if context.verbosity > 1 {
+            for exclusion in d.excluded { console.line("  - excluded \(exclusion.model): \(exclusion.reason)") }
+        }
+    }
+}

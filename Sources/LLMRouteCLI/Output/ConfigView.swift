@@ -1,0 +1,76 @@
+import LLMRouteCore
+
+/// `config show`: the effective configuration. Keys are never shown, only whether one is set.
+struct ConfigView {
+    let config: UserConfig
+    let catalog: Catalog
+    let environment: Environment
+    let path: String
+    let exists: Bool
+    let policy: RoutingPolicy
+
+    private var routing: RoutingSettings { config.routing }
+
+    private func keyStatus(_ provider: ProviderInfo) -> String {
+        if provider.isKeyless { return "not needed" }
+        if config.providers.contains(where: { $0.name == provider.name && $0.apiKey != nil }) { return "set in config (hidden)" }
+        if let variable = provider.apiKeyEnv, environment.nonEmpty(variable) != nil { return "set in \(variable)" }
+        return "not set"
+    }
+
+    func text() -> String {
+        var out = "# config file: \(path)\(exists ? "" : " (not present: built-in defaults)")\n\n[routing]\n"
+        out += "strategy = \"\((routing.strategy ?? .cost).rawValue)\"\n"
+        out += "classifier = \"\(routing.classifier ?? "local")\"\n"
+        out += routing.minQuality.map { "min_quality = \(FixedPoint.trim($0))\n" }
+            ?? "# min_quality: by tier (simple 0.6, medium 0.7, complex 0.85, expert 0.9)\n"
+        out += routing.maxCost.map { "max_cost = \(FixedPoint.trim($0))\n" } ?? "# max_cost: none\n"
+        out += "threshold = \(FixedPoint.trim(policy.threshold))\n"
+        out += "strong = \(list(policy.strong))\nweak = \(list(policy.weak))\n"
+        if let pool = policy.pool { out += "candidates = \(list(pool))\n" }
+        out += "\n[routing.tiers]\n"
+        for tier in Tier.allCases { out += "\(tier.rawValue) = \(list(policy.tierGroups[tier] ?? []))\n" }
+        out += "\n[routing.tasks]\n"
+        for task in TaskKind.allCases { out += "\(task.rawValue) = \(list(policy.taskGroups[task] ?? []))\n" }
+        for provider in catalog.providers {
+            out += "\n[providers.\(provider.name)]\n"
+            out += "kind = \"\(provider.api.rawValue)\"\n"
+            out += "base_url = \"\(catalog.baseURL(for: provider, environment: environment))\"\n"
+            if let variable = provider.apiKeyEnv { out += "api_key_env = \"\(variable)\"\n" }
+            out += "# api key: \(keyStatus(provider))\n"
+        }
+        for model in config.models {
+            out += "\n# [models.\"\(model.name)\"] \(catalog.model(named: model.name).map { "\($0.provider), quality \(Quality.format($0.quality))" } ?? "")\n"
+        }
+        return out
+    }
+
+    func json() -> JSONValue {
+        .object([
+            ("file", .string(path)),
+            ("file_exists", .bool(exists)),
+            ("routing", .object([
+                ("strategy", .string((routing.strategy ?? .cost).rawValue)),
+                ("classifier", .string(routing.classifier ?? "local")),
+                ("min_quality", routing.minQuality.map { .number($0) } ?? .null),
+                ("max_cost", routing.maxCost.map { .number($0) } ?? .null),
+                ("threshold", .number(policy.threshold)),
+                ("strong", .array(policy.strong.map { .string($0) })),
+                ("weak", .array(policy.weak.map { .string($0) })),
+                ("tiers", .object(Tier.allCases.map { ($0.rawValue, .array((policy.tierGroups[$0] ?? []).map { .string($0) })) })),
+                ("tasks", .object(TaskKind.allCases.map { ($0.rawValue, .array((policy.taskGroups[$0] ?? []).map { .string($0) })) })),
+            ])),
+            ("providers", .array(catalog.providers.map { provider in
+                .object([
+                    ("name", .string(provider.name)), ("kind", .string(provider.api.rawValue)),
+                    ("base_url", .string(catalog.baseURL(for: provider, environment: environment))),
+                    ("api_key_env", provider.apiKeyEnv.map { .string($0) } ?? .null),
+                    ("api_key", .string(keyStatus(provider))),
+                ])
+            })),
+            ("configured_models", .array(config.models.map { .string($0.name) })),
+        ])
+    }
+
+    private func list(_ names: [String]) -> String { "[" + names.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+}

@@ -1,0 +1,106 @@
+/// The whole command line, declared once. Parsing, help, the man page and completions read it.
+public enum CLISpec {
+    public static let programName = "llmroute"
+    public static let version = "0.1.0"
+
+    public static let exitCodes: [(Int32, String)] = [
+        (0, "success"),
+        (1, "other error (e.g. a bad line in batch mode, an unreadable input file)"),
+        (2, "usage error: unknown command or flag, bad flag value"),
+        (3, "configuration error: the message names file:line"),
+        (4, "every provider failed"),
+        (5, "refused: the estimated cost exceeds --max-cost or a budget"),
+        (130, "interrupted (Ctrl-C)"),
+    ]
+
+    public static let classify = CommandSpec(
+        "classify", summary: "Classify a prompt: tier, task and strong-model score",
+        description: "Classifies a prompt's complexity tier (simple, medium, complex, expert), its task (coding, reasoning, simple_qa, creative, analysis, summarization) and a 0-1 score that a strong model is needed, with the reasons. The prompt comes from the arguments, or from stdin when it is piped or given as -.",
+        operands: "[PROMPT...]",
+        flags: [Flags.jsonl, Flags.explain, Flags.classifier],
+        examples: [
+            ("llmroute classify \"What is the capital of France?\"", "classify one prompt"),
+            ("llmroute classify --explain < question.txt", "show which features pushed the decision"),
+            ("llmroute classify --jsonl < prompts.jsonl > labels.jsonl", "classify a batch, one JSON line each"),
+        ])
+
+    public static let route = CommandSpec(
+        "route", summary: "Show the routing decision without calling anything",
+        description: "Classifies the prompt and picks a model with the chosen strategy: the model, its provider, the fallbacks, the estimated input and output tokens and cost, and the reasons. Nothing is sent anywhere; no API key is needed.",
+        operands: "[PROMPT...]",
+        flags: Flags.routing,
+        examples: [
+            ("llmroute route \"Implement a red-black tree in Rust\"", "see which model a prompt would go to"),
+            ("llmroute route --strategy cost --min-quality 0.9 --task coding \"...\"", "cheapest model with quality >= 0.9"),
+            ("llmroute route --json \"What is 2+2?\" | jq .model", "the decision for scripts"),
+        ])
+
+    public static let cost = CommandSpec(
+        "cost", summary: "Token counts and estimated cost per model",
+        description: "Counts the input's tokens and estimates the cost of sending it to every catalog model (cheapest first), or to one with --model. The input comes from the arguments, -f FILE (repeatable) or stdin. --tokens prints only the exact token count.",
+        operands: "[PROMPT...]",
+        flags: [Flags.model, Flags.file, Flags.outputTokens, Flags.system, Flags.csv, Flags.tokens, Flags.encoding],
+        examples: [
+            ("llmroute cost -f report.md", "what sending a file costs on each model"),
+            ("llmroute cost --json -m gpt-4o \"...\"", "one model, as JSON"),
+            ("cat big.txt | llmroute cost --tokens --encoding cl100k_base", "exact token count only"),
+        ])
+
+    public static let models = CommandSpec(
+        "models", summary: "List the catalog's models and which are usable now",
+        description: "Lists the models in the catalog (built-in plus config): provider, prices per million tokens, context window, quality, and whether the provider is usable now (an API key is set, or it needs none).",
+        flags: [Flags.names, Flags.usable],
+        examples: [
+            ("llmroute models", "the table"),
+            ("llmroute models --usable --names", "names of models you can call now"),
+        ])
+
+    public static let configShow = CommandSpec(
+        "show", summary: "Print the effective configuration (keys never shown)",
+        description: "Prints the configuration in effect: which file was read, the providers (with whether a key is set, never the key), the routing settings and the models the config adds or changes.")
+    public static let configInit = CommandSpec(
+        "init", summary: "Write a commented example config",
+        description: "Writes a commented example config to the config path (or --config PATH). Refuses to overwrite an existing file unless --force is given.",
+        flags: [Flags.force])
+    public static let configCheck = CommandSpec(
+        "check", summary: "Validate the config; exit 3 with file:line on errors",
+        description: "Validates the config file: TOML syntax, known keys, value types and ranges, and references to models and providers. Prints ok or the first problem as file:line: message, and exits 3 on a problem.")
+    public static let configPath = CommandSpec(
+        "path", summary: "Print the config file path in effect",
+        description: "Prints the path of the config file llmroute reads (whether or not it exists).")
+
+    public static let config = CommandSpec(
+        "config", summary: "Show, create or check the configuration",
+        description: "Works with the TOML configuration at $XDG_CONFIG_HOME/llmroute/config.toml (or LLMROUTE_CONFIG, or --config PATH). Without a subcommand, shows the effective configuration.",
+        subcommands: [configShow, configInit, configCheck, configPath], defaultSubcommand: "show",
+        examples: [
+            ("llmroute config init", "write a commented starting point"),
+            ("llmroute config check", "validate it"),
+        ])
+
+    public static let help = CommandSpec(
+        "help", summary: "Show help for a command",
+        description: "Shows the help of a command, the same as COMMAND --help.",
+        operands: "[COMMAND...]", operandCompletion: .commands)
+
+    public static let completions = CommandSpec(
+        "completions", summary: "Print a shell completion script",
+        description: "Prints the completion script for bash, zsh or fish, generated from the same definitions as the parser. Model names are completed from `llmroute models --names`, so they follow your config.",
+        operands: "SHELL", operandCompletion: .choices(["bash", "zsh", "fish"]),
+        examples: [
+            ("llmroute completions bash > ~/.local/share/bash-completion/completions/llmroute", "install for bash"),
+            ("llmroute completions zsh > \"${fpath[1]}/_llmroute\"", "install for zsh"),
+            ("llmroute completions fish > ~/.config/fish/completions/llmroute.fish", "install for fish"),
+        ])
+
+    public static let manpage = CommandSpec(
+        "manpage", summary: "Print the man page (roff)",
+        description: "Prints the llmroute(1) man page in roff, generated from the same definitions as --help. `make install` installs it; `man -l man/llmroute.1` shows the committed copy.",
+        examples: [("llmroute manpage | man -l -", "read the manual")])
+
+    public static let commands = [classify, route, cost, models, config, completions, manpage, help]
+
+    public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
+
+    public static let description = "llmroute reads a prompt, classifies its complexity and task, and picks the cheapest model that will answer it well."
+}

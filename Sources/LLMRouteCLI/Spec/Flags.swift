@@ -1,0 +1,78 @@
+import LLMRouteCore
+
+/// Every flag llmroute accepts, each defined once.
+public enum Flags {
+    // Global flags: accepted by every command, before or after the command name.
+    public static let config = FlagSpec(
+        "config", value: .path("PATH"), default: "$XDG_CONFIG_HOME/llmroute/config.toml",
+        help: "Read the config from PATH",
+        details: "Read the configuration from PATH instead of LLMROUTE_CONFIG or the XDG default. The file must exist.")
+    public static let json = FlagSpec("json", help: "Print machine-readable JSON")
+    public static let noColor = FlagSpec(
+        "no-color", help: "Never use colour (also NO_COLOR=1)",
+        details: "Never colour output. Colour is used only on a terminal, and never when NO_COLOR is set to a non-empty value.")
+    public static let verbose = FlagSpec("verbose", short: "v", repeatable: true, help: "Say more on stderr (repeat for more)")
+    public static let quiet = FlagSpec("quiet", short: "q", help: "Print only the result; no notes or warnings")
+    public static let help = FlagSpec("help", short: "h", help: "Show help for the command")
+    public static let version = FlagSpec("version", help: "Print the version")
+
+    public static let global = [config, json, noColor, verbose, quiet, help, version]
+
+    // Routing.
+    public static let strategy = FlagSpec(
+        "strategy", value: .choice("NAME", StrategyKind.allCases.map(\.rawValue)), default: "cost",
+        help: "Routing strategy",
+        details: "Routing strategy: tier (complexity tier to model group), task (task type to model group), cost (cheapest model whose quality reaches --min-quality within --max-cost) or threshold (strong model when the score reaches --threshold).")
+    public static let model = FlagSpec(
+        "model", short: "m", value: .model("NAME"),
+        help: "Use this model; skip the strategy",
+        details: "Force this model (see `llmroute models`). Fallbacks are still planned.")
+    public static let minQuality = FlagSpec(
+        "min-quality", value: .decimal("Q", min: 0, max: 1), default: "by tier: 0.6 0.7 0.85 0.9",
+        help: "Quality bar for the cost strategy (0-1)")
+    public static let maxCost = FlagSpec(
+        "max-cost", value: .decimal("USD", min: 0, max: nil),
+        help: "Cost cap per request in USD",
+        details: "Cost cap per request in USD. Strategies prefer models whose estimated cost fits; the decision says when none does.")
+    public static let task = FlagSpec(
+        "task", value: .choice("TASK", TaskKind.allCases.map(\.rawValue)),
+        help: "Task hint; overrides the classifier's task")
+    public static let threshold = FlagSpec(
+        "threshold", value: .decimal("SCORE", min: 0, max: 1), default: "0.5",
+        help: "Score at or above which the threshold strategy picks the strong model")
+    public static let outputTokens = FlagSpec(
+        "output-tokens", value: .integer("N", min: 1), default: "by tier and task",
+        help: "Expected answer length in tokens, for estimates")
+    public static let system = FlagSpec("system", short: "s", value: .text("TEXT"), help: "System prompt (counted in the estimate)")
+    public static let require = FlagSpec(
+        "require", value: .choice("CAPABILITY", Capability.allCases.map(\.rawValue)), repeatable: true,
+        help: "Only route to models with this capability (repeatable)")
+    public static let classifier = FlagSpec(
+        "classifier", value: .choice("NAME", ConfigParser.classifierNames), default: "local",
+        help: "Prompt classifier to use")
+
+    public static let routing = [strategy, model, minQuality, maxCost, task, threshold, outputTokens, system, require, classifier]
+
+    // classify.
+    public static let jsonl = FlagSpec(
+        "jsonl", help: "Batch: one JSON object per stdin line in, one per line out",
+        details: "Batch mode: each stdin line is a JSON object with \"prompt\" and an optional \"id\"; each output line, in input order, is {\"id\", \"tier\", \"task\", \"score\", \"confidence\"}. A bad line yields {\"line\": N, \"error\": \"...\"} and processing goes on; the exit status is 1 if any line was bad.")
+    public static let explain = FlagSpec("explain", help: "Show the features that pushed the decision")
+
+    // cost.
+    public static let file = FlagSpec(
+        "file", short: "f", value: .path("FILE"), repeatable: true,
+        help: "Price the contents of FILE (repeatable; - for stdin)")
+    public static let csv = FlagSpec("csv", help: "Print CSV")
+    public static let tokens = FlagSpec("tokens", help: "Print only the exact token count of the input")
+    public static let encoding = FlagSpec(
+        "encoding", value: .choice("NAME", ["o200k_base", "cl100k_base"]), default: "the model's",
+        help: "Tokenizer for --tokens")
+
+    // models.
+    public static let names = FlagSpec("names", help: "Print model names only, one per line")
+    public static let usable = FlagSpec("usable", help: "List only models whose provider is usable now")
+
+    // config init.
+    public static let force = FlagSpec("force", help: "Overwrite an existing file")
+}

@@ -1,0 +1,84 @@
+/// A transparent rule-based classifier: keyword cues for the task, structure and cue words for
+/// the tier. It is the baseline the learned `LocalClassifier` is measured against, and a fallback
+/// that needs no weights (`--classifier heuristic`).
+public struct HeuristicClassifier: PromptClassifier {
+    public let name = "heuristic"
+    /// Prompts longer than this are judged from their head and tail only.
+    public static let sampleLimit = 64 * 1024
+
+    public init() {}
+
+    static let taskCues: [(TaskKind, [String])] = [
+        (.coding, ["code", "function", "python", "javascript", "typescript", "java ", "c++", "rust", "golang", "sql", "regex",
+                   "bash", "script", "compile", "bug", "debug", "implement", "class ", "api", "algorithm", "def ", "```"]),
+        (.summarization, ["summarize", "summarise", "summary", "tl;dr", "tldr", "key points", "condense", "in a nutshell"]),
+        (.creative, ["poem", "story", "haiku", "slogan", "joke", "lyrics", "song", "brainstorm", "tagline", "fiction",
+                     "role-play", "roleplay", "creative", "limerick"]),
+        (.reasoning, ["prove", "proof", "solve", "calculate", "equation", "how many", "probability", "puzzle", "riddle",
+                      "logic", "integral", "derivative", "theorem", "step by step", "schedule", "plan "]),
+        (.analysis, ["compare", "analy", "explain why", "pros and cons", "evaluate", "assess", "classify", "extract",
+                     "rewrite", "edit ", "review", "critique", "recommend", "difference between", "trade-off", "tradeoff"]),
+    ]
+
+    static let expertCues = ["prove", "theorem", "research", "distributed", "consensus", "formal", "architecture",
+                             "system design", "scalab", "optimi", "cryptograph", "compiler", "kernel", "quantum",
+                             "differential equation", "legal", "diagnos", "pharmacolog", "derivation", "rigorous"]
+    static let complexCues = ["implement", "design", "algorithm", "step by step", "multi-step", "analyze", "analyse",
+                              "compare", "debug", "optimize", "strategy", "essay", "detailed", "in depth", "trade-off"]
+
+    public func classify(_ prompt: String) -> Classification {
+        let sampled = prompt.utf8.count > Self.sampleLimit
+        let text = (sampled ? Self.sample(prompt) : prompt).lowercased()
+        var reasons: [String] = []
+        if sampled { reasons.append("prompt is \(prompt.utf8.count) bytes: judged from its first and last 32 KiB") }
+        if text.allSatisfy(\.isWhitespace) {
+            return Classification(tier: .simple, task: .simpleQA, score: 0, confidence: 0.2,
+                                  reasons: reasons + ["empty prompt"], sampled: sampled)
+        }
+
+        var bestTask = TaskKind.simpleQA
+        var bestHits: [String] = []
+        for (task, cues) in Self.taskCues {
+            let hits = cues.filter { text.contains($0) }
+            if hits.count > bestHits.count { bestTask = task; bestHits = hits }
+        }
+        reasons.append(bestHits.isEmpty
+            ? "no task cue words: treated as a question"
+            : "task \(bestTask.rawValue): mentions \(bestHits.prefix(3).map { "\"\($0.trimmingSpaces)\"" }.joined(separator: ", "))")
+
+        let words = text.split(whereSeparator: { $0.isWhitespace }).count
+        let expertHits = Self.expertCues.filter { text.contains($0) }
+        let complexHits = Self.complexCues.filter { text.contains($0) }
+        let constraints = text.filter { $0 == "\n" }.count / 3 + text.split(separator: ",").count / 4
+        var points = 0.0
+        points += Double(min(expertHits.count, 3)) * 1.2
+        points += Double(min(complexHits.count, 3)) * 0.7
+        points += words > 400 ? 1 : (words > 60 ? 0.6 : (words > 20 ? 0.3 : 0))
+        points += Double(min(constraints, 4)) * 0.25
+        if bestTask == .coding || bestTask == .reasoning { points += 0.6 }
+        if bestTask == .simpleQA && words < 15 { points -= 0.5 }
+
+        let tier: Tier = points >= 3 ? .expert : points >= 1.6 ? .complex : points >= 0.6 ? .medium : .simple
+        if !expertHits.isEmpty { reasons.append("expert cues: \(expertHits.prefix(3).joined(separator: ", "))") }
+        if !complexHits.isEmpty { reasons.append("complexity cues: \(complexHits.prefix(3).joined(separator: ", "))") }
+        reasons.append("\(words) words")
+        // A logistic squash of the same points: 0.5 around the medium/complex boundary.
+        let score = 1 / (1 + exp(-(points - 1.6) * 1.5))
+        let confidence = min(0.9, 0.4 + 0.1 * Double(bestHits.count + expertHits.count))
+        return Classification(tier: tier, task: bestTask, score: score, confidence: confidence,
+                              reasons: reasons, sampled: sampled)
+    }
+
+    /// Head and tail of a huge prompt, cut on character boundaries.
+    static func sample(_ prompt: String) -> String {
+        let half = sampleLimit / 2
+        let utf8 = prompt.utf8
+        let head = String(decoding: utf8.prefix(half), as: UTF8.self)
+        let tail = String(decoding: utf8.suffix(half), as: UTF8.self)
+        return head + "\n" + tail
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String { String(self.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }
+}

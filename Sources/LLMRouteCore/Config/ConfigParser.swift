@@ -1,0 +1,117 @@
+/// Reads a config file's text into a `UserConfig`, checking every key and type.
+public enum ConfigParser {
+    static let topKeys = ["providers", "models", "routing"]
+    static let providerKeys = ["kind", "base_url", "api_key_env", "api_key"]
+    static let modelKeys = [
+        "provider", "input_price", "output_price", "context_window", "max_output_tokens",
+        "quality", "strengths", "capabilities",
+    ]
+    static let routingKeys = [
+        "strategy", "classifier", "min_quality", "max_cost", "threshold", "strong", "weak",
+        "candidates", "tiers", "tasks", "output_tokens",
+    ]
+    public static let classifierNames = ["local", "heuristic"]
+
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> UserConfig {
+        let root = try TOMLDocument.parse(text, file: file)
+        let reader = ConfigSchemaReader(file: file)
+        var config = UserConfig(file: file)
+        for entry in try reader.table(root, at: "", allowed: topKeys) {
+            switch entry.key {
+            case "providers":
+                for provider in try reader.table(entry.node, at: "providers", allowed: nil) {
+                    config.providers.append(try parseProvider(provider, reader))
+                }
+            case "models":
+                for model in try reader.table(entry.node, at: "models", allowed: nil) {
+                    config.models.append(try parseModel(model, reader))
+                }
+            default:
+                config.routing = try parseRouting(entry.node, reader)
+            }
+        }
+        return config
+    }
+
+    static func parseProvider(_ entry: ConfigEntry, _ reader: ConfigSchemaReader) throws(ConfigError) -> ProviderSettings {
+        let path = "providers.\(entry.key)"
+        var provider = ProviderSettings(name: entry.key, line: entry.node.line)
+        for field in try reader.table(entry.node, at: path, allowed: providerKeys) {
+            let fieldPath = "\(path).\(field.key)"
+            switch field.key {
+            case "kind": provider.kind = try reader.choice(field.node, fieldPath, as: APIProtocol.self)
+            case "base_url":
+                let url = try reader.string(field.node, fieldPath)
+                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    throw reader.fail(field.node, "\(fieldPath) must start with http:// or https://, found \"\(url)\"")
+                }
+                provider.baseURL = url
+            case "api_key_env": provider.apiKeyEnv = try reader.string(field.node, fieldPath)
+            default: provider.apiKey = try reader.string(field.node, fieldPath)
+            }
+        }
+        return provider
+    }
+
+    static func parseModel(_ entry: ConfigEntry, _ reader: ConfigSchemaReader) throws(ConfigError) -> ModelSettings {
+        let path = "models.\(entry.key)"
+        var model = ModelSettings(name: entry.key, line: entry.node.line)
+        for field in try reader.table(entry.node, at: path, allowed: modelKeys) {
+            let fieldPath = "\(path).\(field.key)"
+            switch field.key {
+            case "provider": model.provider = try reader.string(field.node, fieldPath)
+            case "input_price": model.inputPricePerMTok = try reader.number(field.node, fieldPath, min: 0, max: 10_000)
+            case "output_price": model.outputPricePerMTok = try reader.number(field.node, fieldPath, min: 0, max: 10_000)
+            case "context_window": model.contextWindow = try reader.integer(field.node, fieldPath, min: 1)
+            case "max_output_tokens": model.maxOutputTokens = try reader.integer(field.node, fieldPath, min: 1)
+            case "quality": model.quality = try reader.number(field.node, fieldPath, min: 0, max: 1)
+            case "strengths": model.strengths = try reader.choices(field.node, fieldPath, as: TaskKind.self)
+            default: model.capabilities = try reader.choices(field.node, fieldPath, as: Capability.self)
+            }
+        }
+        return model
+    }
+
+    static func parseRouting(_ node: ConfigNode, _ reader: ConfigSchemaReader) throws(ConfigError) -> RoutingSettings {
+        var routing = RoutingSettings()
+        for field in try reader.table(node, at: "routing", allowed: routingKeys) {
+            let path = "routing.\(field.key)"
+            switch field.key {
+            case "strategy": routing.strategy = try reader.choice(field.node, path, as: StrategyKind.self)
+            case "classifier":
+                let name = try reader.string(field.node, path)
+                guard classifierNames.contains(name) else {
+                    throw reader.fail(field.node, "\(path) must be one of \(classifierNames.joined(separator: ", ")), found \"\(name)\"")
+                }
+                routing.classifier = name
+            case "min_quality": routing.minQuality = try reader.number(field.node, path, min: 0, max: 1)
+            case "max_cost": routing.maxCost = try reader.number(field.node, path, min: 0, max: 1_000)
+            case "threshold": routing.threshold = try reader.number(field.node, path, min: 0, max: 1)
+            case "strong": routing.strong = try references(field, path, reader, into: &routing)
+            case "weak": routing.weak = try references(field, path, reader, into: &routing)
+            case "candidates": routing.candidates = try references(field, path, reader, into: &routing)
+            case "tiers":
+                for tier in try reader.table(field.node, at: path, allowed: Tier.allCases.map(\.rawValue)) {
+                    routing.tiers[Tier(rawValue: tier.key)!] = try references(tier, "\(path).\(tier.key)", reader, into: &routing)
+                }
+            case "tasks":
+                for task in try reader.table(field.node, at: path, allowed: TaskKind.allCases.map(\.rawValue)) {
+                    routing.tasks[TaskKind(rawValue: task.key)!] = try references(task, "\(path).\(task.key)", reader, into: &routing)
+                }
+            default:
+                for tier in try reader.table(field.node, at: path, allowed: Tier.allCases.map(\.rawValue)) {
+                    routing.outputTokens[Tier(rawValue: tier.key)!] = try reader.integer(tier.node, "\(path).\(tier.key)", min: 1)
+                }
+            }
+        }
+        return routing
+    }
+
+    private static func references(
+        _ entry: ConfigEntry, _ path: String, _ reader: ConfigSchemaReader, into routing: inout RoutingSettings
+    ) throws(ConfigError) -> [String] {
+        let names = try reader.stringList(entry.node, path)
+        for name in names where routing.referenceLines[name] == nil { routing.referenceLines[name] = entry.node.line }
+        return names
+    }
+}

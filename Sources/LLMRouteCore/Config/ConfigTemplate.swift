@@ -1,0 +1,68 @@
+/// The commented example `config init` writes. A test parses it, so it always stays valid.
+public enum ConfigTemplate {
+    public static let text = """
+    # llmroute configuration (TOML). Every key is optional: without this file llmroute routes
+    # across OpenAI and Anthropic, whichever has an API key in the environment.
+    # Check it with `llmroute config check`; see `llmroute help config` and `man llmroute`.
+
+    [routing]
+    # tier | task | cost | threshold
+    strategy = "cost"
+    # local (learned, offline) | heuristic (keyword rules)
+    classifier = "local"
+    # Quality bar (0-1) for the cost strategy. Unset: by tier (0.6, 0.7, 0.85, 0.9).
+    # min_quality = 0.7
+    # Cost cap per request, USD.
+    # max_cost = 0.05
+    # threshold strategy: strong model when the score is at least this.
+    threshold = 0.5
+    strong = ["claude-sonnet-5-5", "gpt-6.1-sol"]
+    weak = ["gpt-6-luna", "claude-haiku-5-5"]
+    # Restrict routing to these models:
+    # candidates = ["gpt-6-luna", "gpt-6.1-terra", "claude-haiku-5-5", "claude-sonnet-5-5"]
+
+    # tier strategy: a list is an ordered fallback group.
+    [routing.tiers]
+    simple = ["gpt-6-luna", "claude-haiku-5-5"]
+    medium = ["claude-haiku-5-5", "gpt-6-luna"]
+    complex = ["gpt-6.1-terra", "claude-sonnet-5-5"]
+    expert = ["claude-opus-5-5", "gpt-6.1-sol"]
+
+    # task strategy.
+    [routing.tasks]
+    coding = ["claude-sonnet-5-5", "gpt-6.1-terra"]
+    reasoning = ["gpt-6.1-sol", "claude-sonnet-5-5"]
+    simple_qa = ["gpt-6-luna", "claude-haiku-5-5"]
+    creative = ["claude-sonnet-5-5", "gpt-6.1-terra"]
+    analysis = ["gpt-6.1-terra", "claude-sonnet-5-5"]
+    summarization = ["claude-haiku-5-5", "gpt-6-luna"]
+
+    # Expected answer length (tokens) by tier, for cost estimates.
+    # [routing.output_tokens]
+    # simple = 150
+    # expert = 1500
+
+    # Providers. Built in: openai, anthropic, gemini, deepseek, mistral and others (see
+    # `llmroute models`). Override a base URL or key variable, or add an OpenAI-compatible server:
+    # [providers.openai]
+    # base_url = "https://api.openai.com/v1"     # or OPENAI_BASE_URL
+    # api_key_env = "OPENAI_API_KEY"
+    #
+    # [providers.ollama]
+    # kind = "openai"
+    # base_url = "http://localhost:11434/v1"     # keyless: always usable
+
+    # Models: add one (provider, prices in USD per million tokens, context window) or override
+    # fields of a built-in one.
+    # [models."llama3.2"]
+    # provider = "ollama"
+    # input_price = 0.0
+    # output_price = 0.0
+    # context_window = 131072
+    # quality = 0.55
+    # strengths = ["simple_qa", "summarization"]
+    #
+    # [models."gpt-4o-mini"]
+    # quality = 0.75
+    """
+}

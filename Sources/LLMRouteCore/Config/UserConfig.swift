@@ -1,0 +1,69 @@
+/// A provider as the user's config defines or overrides it.
+public struct ProviderSettings: Sendable, Equatable {
+    public var name: String
+    public var kind: APIProtocol?
+    public var baseURL: String?
+    public var apiKeyEnv: String?
+    /// A key written into the config itself. Never printed, logged or stored elsewhere.
+    public var apiKey: String?
+    public var line: Int?
+
+    public init(name: String, kind: APIProtocol? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil, apiKey: String? = nil, line: Int? = nil) {
+        self.name = name
+        self.kind = kind
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.apiKey = apiKey
+        self.line = line
+    }
+}
+
+/// A model the config adds, or the fields it overrides on a built-in model.
+public struct ModelSettings: Sendable, Equatable {
+    public var name: String
+    public var provider: String?
+    /// Prices in USD per million tokens (what provider price pages show).
+    public var inputPricePerMTok: Double?
+    public var outputPricePerMTok: Double?
+    public var contextWindow: Int?
+    public var maxOutputTokens: Int?
+    public var quality: Double?
+    public var strengths: [TaskKind]?
+    public var capabilities: [Capability]?
+    public var line: Int?
+
+    public init(name: String, line: Int? = nil) {
+        self.name = name
+        self.line = line
+    }
+}
+
+/// The `[routing]` table.
+public struct RoutingSettings: Sendable, Equatable {
+    public var strategy: StrategyKind?
+    public var classifier: String?
+    public var minQuality: Double?
+    public var maxCost: Double?
+    public var threshold: Double?
+    public var strong: [String]?
+    public var weak: [String]?
+    /// Restricts the candidate pool to these models.
+    public var candidates: [String]?
+    public var tiers: [Tier: [String]] = [:]
+    public var tasks: [TaskKind: [String]] = [:]
+    public var outputTokens: [Tier: Int] = [:]
+    /// Lines of model references, so a bad reference can be reported where it was written.
+    public var referenceLines: [String: Int] = [:]
+
+    public init() {}
+}
+
+/// Everything a config file says, validated for shape; references are checked against the catalog.
+public struct UserConfig: Sendable, Equatable {
+    public var file: String?
+    public var providers: [ProviderSettings] = []
+    public var models: [ModelSettings] = []
+    public var routing = RoutingSettings()
+
+    public init(file: String? = nil) { self.file = file }
+}

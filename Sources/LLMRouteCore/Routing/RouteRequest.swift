@@ -1,0 +1,31 @@
+/// One routing question: a prompt and the caller's constraints.
+public struct RouteRequest: Sendable {
+    public var prompt: String
+    public var system: String?
+    public var strategy: StrategyKind
+    /// `--model`: skip the strategy and use this model (fallbacks are still planned).
+    public var forcedModel: String?
+    public var minQuality: Double?
+    public var maxCost: Double?
+    public var threshold: Double?
+    /// `--task`: the caller knows the task; the classifier's guess is overridden.
+    public var taskHint: TaskKind?
+    /// `--output-tokens`: the caller's answer-length estimate.
+    public var outputTokens: Int?
+    public var requiredCapabilities: Set<Capability>
+
+    public init(prompt: String, system: String? = nil, strategy: StrategyKind = .cost, forcedModel: String? = nil,
+                minQuality: Double? = nil, maxCost: Double? = nil, threshold: Double? = nil,
+                taskHint: TaskKind? = nil, outputTokens: Int? = nil, requiredCapabilities: Set<Capability> = []) {
+        self.prompt = prompt
+        self.system = system
+        self.strategy = strategy
+        self.forcedModel = forcedModel
+        self.minQuality = minQuality
+        self.maxCost = maxCost
+        self.threshold = threshold
+        self.taskHint = taskHint
+        self.outputTokens = outputTokens
+        self.requiredCapabilities = requiredCapabilities
+    }
+}

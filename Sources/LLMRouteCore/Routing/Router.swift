@@ -1,0 +1,129 @@
+/// The routing engine: classify the prompt, filter the catalog to candidates, let the strategy
+/// choose, plan fallbacks. Pure and offline: it never calls a provider.
+public struct Router: Sendable {
+    public var catalog: Catalog
+    public var policy: RoutingPolicy
+    public var classifier: any PromptClassifier
+    public var tokens: any TokenEstimator
+    public var outputTokens: OutputTokenEstimator
+    public var environment: Environment
+
+    /// Providers routed across when no key is set at all, so `route` still answers offline.
+    public static let defaultProviders = ["openai", "anthropic"]
+    /// Tokens a chat request adds: per message (role and separators) and to prime the reply,
+    /// as OpenAI documents for its chat models.
+    public static let tokensPerMessage = 3
+    public static let tokensPerReply = 3
+
+    public init(catalog: Catalog, policy: RoutingPolicy, classifier: any PromptClassifier,
+                tokens: any TokenEstimator, outputTokens: OutputTokenEstimator = .defaults, environment: Environment) {
+        self.catalog = catalog
+        self.policy = policy
+        self.classifier = classifier
+        self.tokens = tokens
+        self.outputTokens = outputTokens
+        self.environment = environment
+    }
+
+    /// The classifier's view, with the caller's task hint applied.
+    public func classify(_ prompt: String, taskHint: TaskKind? = nil) -> Classification {
+        var classification = classifier.classify(prompt)
+        if let hint = taskHint, hint != classification.task {
+            classification.reasons.insert("task \(hint.rawValue) given by the caller (classifier said \(classification.task.rawValue))", at: 0)
+            classification.task = hint
+        }
+        return classification
+    }
+
+    /// The models routing may choose from, and whether that pool is an offline stand-in.
+    public func pool() -> (models: [ModelInfo], offline: Bool) {
+        if let names = policy.pool {
+            return (names.compactMap { catalog.model(named: $0) }, false)
+        }
+        let usable = catalog.models.filter { catalog.isUsable($0, environment: environment) }
+        if !usable.isEmpty { return (usable, false) }
+        return (catalog.models.filter { Self.defaultProviders.contains($0.provider) }, true)
+    }
+
+    /// Prompt tokens of a chat request on this model: the messages plus the chat framing.
+    public func inputTokens(prompt: String, system: String?, model: ModelInfo) -> TokenCount {
+        var count = tokens.count(prompt, for: model)
+        var messages = 1
+        if let system, !system.isEmpty {
+            count.tokens += tokens.count(system, for: model).tokens
+            messages += 1
+        }
+        count.tokens += messages * Self.tokensPerMessage + Self.tokensPerReply
+        return count
+    }
+
+    public func route(_ request: RouteRequest) throws(RoutingError) -> RoutingDecision {
+        let classification = classify(request.prompt, taskHint: request.taskHint)
+        let expectedOutput = request.outputTokens
+            ?? outputTokens.estimate(tier: classification.tier, task: classification.task)
+        let (models, offline) = pool()
+
+        var candidates: [Candidate] = []
+        var excluded: [Exclusion] = []
+        for model in models {
+            let input = inputTokens(prompt: request.prompt, system: request.system, model: model)
+            let output = min(expectedOutput, model.maxOutputTokens)
+            if input.tokens + output > model.contextWindow {
+                excluded.append(Exclusion(model: model.id, reason: "context window \(model.contextWindow) < \(input.tokens + output) tokens needed"))
+                continue
+            }
+            let missing = request.requiredCapabilities.subtracting(model.capabilities)
+            if !missing.isEmpty {
+                excluded.append(Exclusion(model: model.id, reason: "lacks \(missing.map(\.rawValue).sorted().joined(separator: ", "))"))
+                continue
+            }
+            candidates.append(Candidate(model: model, inputTokens: input, outputTokens: output))
+        }
+
+        let input = StrategyInput(
+            classification: classification, candidates: candidates, policy: policy,
+            minQuality: request.minQuality, maxCost: request.maxCost, threshold: request.threshold)
+        let choice: StrategyChoice
+        if let forced = request.forcedModel {
+            choice = try forcedChoice(forced, request: request, expectedOutput: expectedOutput, input: input)
+        } else {
+            guard !candidates.isEmpty else { throw .noCandidates(excluded) }
+            choice = request.strategy.strategy.choose(input)
+        }
+
+        let fallbacks = FallbackPlanner.plan(
+            primary: choice.primary, preferred: choice.preferredFallbacks,
+            candidates: input.candidates, limit: policy.maxFallbacks)
+        var reasons = classification.reasons.prefix(3).map { "classifier: \($0)" }
+        reasons.append(contentsOf: choice.reasons)
+        if offline {
+            reasons.append("no API key is set (\(keyVariables().joined(separator: ", "))): routed over the built-in OpenAI and Anthropic models")
+        }
+        if !excluded.isEmpty { reasons.append("\(excluded.count) model(s) excluded before choosing") }
+        let exceeds = request.maxCost.map { choice.primary.estimatedCost > $0 } ?? false
+        return RoutingDecision(
+            model: choice.primary.model, fallbacks: fallbacks.map(\.model), strategy: request.strategy,
+            classifierName: classifier.name, classification: classification,
+            inputTokens: choice.primary.inputTokens, outputTokens: choice.primary.outputTokens,
+            estimatedCost: choice.primary.estimatedCost, reasons: reasons, excluded: excluded,
+            exceedsMaxCost: exceeds, offline: offline)
+    }
+
+    private func forcedChoice(_ name: String, request: RouteRequest, expectedOutput: Int, input: StrategyInput) throws(RoutingError) -> StrategyChoice {
+        guard let model = catalog.model(named: name) else {
+            throw .unknownModel(name, suggestion: NearestMatch.suggest(name, among: catalog.models.map(\.id)))
+        }
+        let tokens = inputTokens(prompt: request.prompt, system: request.system, model: model)
+        let candidate = input.candidate(named: name)
+            ?? Candidate(model: model, inputTokens: tokens, outputTokens: min(expectedOutput, model.maxOutputTokens))
+        var reasons = ["model \(name) forced by --model"]
+        if !catalog.isUsable(model, environment: environment) {
+            reasons.append("note: provider \(model.provider) has no API key set")
+        }
+        return StrategyChoice(primary: candidate, reasons: reasons)
+    }
+
+    private func keyVariables() -> [String] {
+        Self.defaultProviders.compactMap { catalog.provider(named: $0)?.apiKeyEnv }
+    }
+}

@@ -1,2 +1,0 @@
-import CLLMRouteData
-public func probeBlobCount() -> Int { llmroute_probe_blob().count }
