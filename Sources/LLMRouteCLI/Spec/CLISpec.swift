@@ -86,12 +86,13 @@ public enum CLISpec {
     public static let completions = CommandSpec(
         "completions", summary: "Print a shell completion script",
         description: "Prints the completion script for bash, zsh or fish, generated from the same definitions as the parser. Model names are completed from `llmroute models --names`, so they follow your config.",
-        operands: "SHELL", operandCompletion: .choices(["bash", "zsh", "fish"]),
+        operands: "SHELL",
         examples: [
             ("llmroute completions bash > ~/.local/share/bash-completion/completions/llmroute", "install for bash"),
             ("llmroute completions zsh > \"${fpath[1]}/_llmroute\"", "install for zsh"),
             ("llmroute completions fish > ~/.config/fish/completions/llmroute.fish", "install for fish"),
-        ])
+        ],
+        operandCompletion: .choices(["bash", "zsh", "fish"]))
 
     public static let manpage = CommandSpec(
         "manpage", summary: "Print the man page (roff)",
