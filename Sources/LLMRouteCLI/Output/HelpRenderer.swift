@@ -40,7 +40,7 @@ public enum HelpRenderer {
     }
 
     static func exitStatus() -> String {
-        "Exit status: " + CLISpec.exitCodes.map { "\($0.0) \(shortExit($0.1))" }.joined(separator: ", ") + "\n"
+        wrap("Exit status: " + CLISpec.exitCodes.map { "\($0.0) \(shortExit($0.1))" }.joined(separator: ", "), indent: 0) + "\n"
     }
 
     private static func shortExit(_ text: String) -> String {

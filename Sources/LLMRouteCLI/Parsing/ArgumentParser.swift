@@ -132,10 +132,11 @@ public enum ArgumentParser {
         var message = "unknown flag '\(flag)'\(where_)"
         if flag.hasPrefix("--") {
             let name = String(flag.dropFirst(2))
-            if let near = NearestMatch.suggest(name, among: allowed.map(\.long)) {
-                message += "; did you mean '--\(near)'?"
-            } else if let owner = CLISpec.commands.first(where: { cmd in cmd.flags.contains { $0.long == name } }) {
+            // A flag of another command is more likely a misplaced flag than a typo.
+            if let owner = CLISpec.commands.first(where: { cmd in cmd.flags.contains { $0.long == name } }) {
                 message += " ('--\(name)' is a flag of '\(owner.name)')"
+            } else if let near = NearestMatch.suggest(name, among: allowed.map(\.long)) {
+                message += "; did you mean '--\(near)'?"
             }
         }
         return UsageError(message: message, usage: usage)
