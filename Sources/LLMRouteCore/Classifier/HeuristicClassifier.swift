@@ -80,5 +80,8 @@ public struct HeuristicClassifier: PromptClassifier {
 }
 
 extension StringProtocol {
-    var trimmingSpaces: String { String(self.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }
+    var trimmingSpaces: String {
+        guard let first = firstIndex(where: { $0 != " " }), let last = lastIndex(where: { $0 != " " }) else { return "" }
+        return String(self[first...last])
+    }
 }
