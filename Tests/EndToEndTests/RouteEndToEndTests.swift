@@ -114,4 +114,29 @@ struct RouteEndToEndTests {
         #expect(clean.stdout.split(separator: "\n").count == 2)
         #expect(clean.stdout.hasPrefix(#"{"id":null,"#))
     }
+
+    @Test func calibrateWritesAThresholdThatSplitsAsAsked() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        let prompts = [
+            "hi", "What is 2+2?", "Name a color", "Translate 'cat' to French",
+            "Write a Python function that parses ISO-8601 dates with time zones and tests",
+            "Prove that every bounded monotone sequence of reals converges, rigorously",
+            "Design a distributed consensus algorithm tolerant to Byzantine faults and analyse it",
+            "Summarize the plot of Hamlet in two sentences", "Write a haiku about autumn",
+            "Compare the trade-offs of B-trees and LSM trees for write-heavy workloads in depth",
+        ].map { #"{"prompt": "\#($0)"}"# }.joined(separator: "\n")
+        try runner.writeConfig("# keep me\n[routing]\nstrategy = \"threshold\"\n")
+        let result = try runner.run(["route", "--calibrate", "--strong-share", "0.3", "--write-config", "--json"], stdin: prompts)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try BinaryRunner.json(result.stdout) as? [String: Any])
+        let threshold = try #require(object["threshold"] as? Double)
+        #expect(object["achieved_share"] as? Double == 0.3)
+        let config = try String(contentsOfFile: runner.configPath, encoding: .utf8)
+        #expect(config.hasPrefix("# keep me\n[routing]\nthreshold = "))
+        // The written threshold is what the threshold strategy now uses.
+        let shown = try runner.run(["config", "--json"])
+        let routing = try #require((try BinaryRunner.json(shown.stdout) as? [String: Any])?["routing"] as? [String: Any])
+        #expect(abs((routing["threshold"] as? Double ?? -1) - threshold) < 1e-9)
+    }
 }

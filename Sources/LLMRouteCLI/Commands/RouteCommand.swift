@@ -3,6 +3,7 @@ import LLMRouteCore
 /// `llmroute route`: the routing decision, offline.
 enum RouteCommand {
     static func run(_ context: CommandContext) throws -> Int32 {
+        if context.arguments.has(Flags.calibrate) { return try CalibrateCommand.run(context) }
         let prompt = try context.readPrompt()
         let router = try context.router()
         let decision = try router.route(try context.routeRequest(prompt: prompt))

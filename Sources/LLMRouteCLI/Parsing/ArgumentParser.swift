@@ -78,15 +78,7 @@ public enum ArgumentParser {
                 result.values[flag.long, default: []].append("")
                 return
             }
-            let value: String
-            if let inlineValue {
-                value = inlineValue
-            } else {
-                guard index < arguments.count else { throw missingValue(flag, usage: usage) }
-                value = arguments[index]
-                index += 1
-            }
-            try store(value, for: flag, into: &result, usage: usage)
+            try takeValue(attached: inlineValue, for: flag, arguments: arguments, index: &index, into: &result, usage: usage)
             return
         }
 
@@ -101,17 +93,24 @@ public enum ArgumentParser {
                 result.values[flag.long, default: []].append("")
                 continue
             }
-            let value: String
-            if !characters.isEmpty {
-                value = String(characters)
-            } else {
-                guard index < arguments.count else { throw missingValue(flag, usage: usage) }
-                value = arguments[index]
-                index += 1
-            }
-            try store(value, for: flag, into: &result, usage: usage)
+            let attached = characters.isEmpty ? nil : String(characters)
+            try takeValue(attached: attached, for: flag, arguments: arguments, index: &index, into: &result, usage: usage)
             return
         }
+    }
+
+    /// A flag's value: attached (`--x=v`, `-xv`) or the next argument, validated and stored.
+    private static func takeValue(
+        attached: String?, for flag: FlagSpec, arguments: [String], index: inout Int,
+        into result: inout ParsedArguments, usage: String
+    ) throws(UsageError) {
+        var value = attached
+        if value == nil {
+            guard index < arguments.count else { throw missingValue(flag, usage: usage) }
+            value = arguments[index]
+            index += 1
+        }
+        try store(value!, for: flag, into: &result, usage: usage)
     }
 
     private static func store(_ value: String, for flag: FlagSpec, into result: inout ParsedArguments, usage: String) throws(UsageError) {

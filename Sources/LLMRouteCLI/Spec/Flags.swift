@@ -53,6 +53,16 @@ public enum Flags {
 
     public static let routing = [strategy, model, minQuality, maxCost, task, threshold, outputTokens, system, require, classifier]
 
+    // route --calibrate.
+    public static let calibrate = FlagSpec(
+        "calibrate", help: "Print the threshold that sends --strong-share of stdin's prompts to the strong model",
+        details: "Calibrate the threshold strategy like RouteLLM: read prompts from stdin (JSON lines with \"prompt\", as classify --jsonl takes them), score each, and print the score threshold that sends --strong-share of them to the strong model.")
+    public static let strongShare = FlagSpec(
+        "strong-share", value: .decimal("SHARE", min: 0, max: 1), default: "0.3",
+        help: "With --calibrate: share of prompts for the strong model (0-1)")
+    public static let writeConfig = FlagSpec(
+        "write-config", help: "With --calibrate: store the threshold as [routing] threshold in the config")
+
     // classify.
     public static let jsonl = FlagSpec(
         "jsonl", help: "Batch: one JSON object per stdin line in, one per line out",
