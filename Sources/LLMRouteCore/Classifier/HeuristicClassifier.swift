@@ -28,10 +28,10 @@ public struct HeuristicClassifier: PromptClassifier {
 
     public func classify(_ prompt: String) -> Classification {
         let sampled = prompt.utf8.count > Self.sampleLimit
-        let text = (sampled ? Self.sample(prompt) : prompt).lowercased()
+        let text = LowercasedBytes(sampled ? Self.sample(prompt) : prompt)
         var reasons: [String] = []
         if sampled { reasons.append("prompt is \(prompt.utf8.count) bytes: judged from its first and last 32 KiB") }
-        if text.allSatisfy(\.isWhitespace) {
+        if text.words == 0 {
             return Classification(tier: .simple, task: .simpleQA, score: 0, confidence: 0.2,
                                   reasons: reasons + ["empty prompt"], sampled: sampled)
         }
@@ -46,10 +46,10 @@ public struct HeuristicClassifier: PromptClassifier {
             ? "no task cue words: treated as a question"
             : "task \(bestTask.rawValue): mentions \(bestHits.prefix(3).map { "\"\($0.trimmingSpaces)\"" }.joined(separator: ", "))")
 
-        let words = text.split(whereSeparator: { $0.isWhitespace }).count
+        let words = text.words
         let expertHits = Self.expertCues.filter { text.contains($0) }
         let complexHits = Self.complexCues.filter { text.contains($0) }
-        let constraints = text.filter { $0 == "\n" }.count / 3 + text.split(separator: ",").count / 4
+        let constraints = text.count(of: UInt8(ascii: "\n")) / 3 + text.count(of: UInt8(ascii: ",")) / 4
         var points = 0.0
         points += Double(min(expertHits.count, 3)) * 1.2
         points += Double(min(complexHits.count, 3)) * 0.7
@@ -77,6 +77,46 @@ public struct HeuristicClassifier: PromptClassifier {
         let tail = String(decoding: utf8.suffix(half), as: UTF8.self)
         return head + "\n" + tail
     }
+}
+
+/// A prompt's bytes with ASCII letters lowercased: cue words are ASCII, and byte search is far
+/// cheaper than `String.contains` (which builds a search table per call).
+struct LowercasedBytes {
+    let bytes: [UInt8]
+    let words: Int
+
+    init(_ text: String) {
+        var bytes = Array(text.utf8)
+        var words = 0
+        var inWord = false
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b >= 0x41 && b <= 0x5A { bytes[i] = b | 0x20 }
+            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        self.bytes = bytes
+        self.words = words
+    }
+
+    func contains(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, pattern.count <= bytes.count else { return false }
+        var i = 0
+        let last = bytes.count - pattern.count
+        while i <= last {
+            if bytes[i] == first {
+                var j = 1
+                while j < pattern.count && bytes[i + j] == pattern[j] { j += 1 }
+                if j == pattern.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    func count(of byte: UInt8) -> Int { bytes.reduce(0) { $0 + ($1 == byte ? 1 : 0) } }
 }
 
 extension StringProtocol {
