@@ -28,7 +28,8 @@ test-swift:
 	$(SWIFT) build --build-tests
 	LLMROUTE_BIN="$$($(SWIFT) build --show-bin-path)/llmroute" $(SWIFT) test --skip-build
 
-test: check-catalog test-swift $(TEST_CHECKS)
+# The Swift test run goes last so its summary closes the output.
+test: check-catalog $(TEST_CHECKS) test-swift
 
 bench: release
 	Benchmarks/route.sh

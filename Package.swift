@@ -40,7 +40,7 @@ let package = Package(
             swiftSettings: strictImports
         ),
         .executableTarget(name: "llmroute", dependencies: ["LLMRouteCLI"], swiftSettings: strictImports),
-        .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore"]),
+        .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore"], exclude: ["Tokens/Fixtures"]),
         .testTarget(name: "LLMRouteCLITests", dependencies: ["LLMRouteCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore"]),
     ]

@@ -37,6 +37,27 @@ struct CommandsEndToEndTests {
         #expect(unknown.stderr.contains("did you mean 'gpt-4o-mini'"))
     }
 
+    @Test func exactTokenCounts() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        // Known tiktoken counts: "hello world" is 2 tokens in both encodings; the cookbook's
+        // "tiktoken is great!" is 6 in both (checked with tiktoken 0.14).
+        #expect(try runner.run(["cost", "--tokens", "hello world"]).stdout == "2\n")
+        #expect(try runner.run(["cost", "--tokens", "--encoding", "cl100k_base"], stdin: "tiktoken is great!").stdout == "6\n")
+        #expect(try runner.run(["cost", "--tokens", "--encoding", "o200k_base", "-"], stdin: "tiktoken is great!").stdout == "6\n")
+        #expect(try runner.run(["cost", "--tokens", "-m", "gpt-4", "tiktoken is great!"]).stdout == "6\n")
+        let file = runner.home.appendingPathComponent("t.txt")
+        try "tiktoken is great!".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try runner.run(["cost", "--tokens", "-f", file.path, "-f", file.path, "--encoding", "cl100k_base"]).stdout == "12\n")
+        let hidden = try runner.run(["cost", "--tokens", "-m", "claude-sonnet-4-5", "x"])
+        #expect(hidden.status == 2 && hidden.stderr.contains("not public"))
+        // Route reports exact counts for OpenAI models it knows.
+        let route = try runner.run(["route", "--json", "-m", "gpt-4o", "hello world"])
+        let object = try #require(try BinaryRunner.json(route.stdout) as? [String: Any])
+        #expect(object["input_tokens_exact"] as? Bool == true)
+        #expect(object["estimated_input_tokens"] as? Int == 2 + 4 + 3)
+    }
+
     @Test func modelsListing() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }

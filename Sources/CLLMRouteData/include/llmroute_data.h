@@ -2,8 +2,7 @@
 #define LLMROUTE_DATA_H
 #include <stddef.h>
 #include <stdint.h>
-// Blobs linked into the binary with .incbin (see data.S): read-only, mapped with the executable,
+// Blobs linked into the binary with .incbin (see vocab.S): read-only, mapped with the executable,
 // so loading them costs nothing until a page is touched.
 typedef struct { const uint8_t *bytes; size_t count; } llmroute_blob;
-llmroute_blob llmroute_probe_blob(void);
 #endif

@@ -26,8 +26,9 @@ enum CostCommand {
             outputSource = "estimate for a \(c.tier.rawValue) \(c.task.rawValue) prompt"
         }
         let system = arguments.string(Flags.system)
+        var counted: [String: TokenCount] = [:]
         var rows: [(model: ModelInfo, input: TokenCount, output: Int, cost: Double)] = models.map { model in
-            let input = router.inputTokens(prompt: text, system: system, model: model)
+            let input = router.inputTokens(prompt: text, system: system, model: model, cache: &counted)
             let output = min(outputTokens, model.maxOutputTokens)
             return (model, input, output, model.cost(inputTokens: input.tokens, outputTokens: output))
         }

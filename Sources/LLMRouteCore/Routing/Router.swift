@@ -10,10 +10,11 @@ public struct Router: Sendable {
 
     /// Providers routed across when no key is set at all, so `route` still answers offline.
     public static let defaultProviders = ["openai", "anthropic"]
-    /// Tokens a chat request adds: per message (role and separators) and to prime the reply,
-    /// as OpenAI documents for its chat models.
-    public static let tokensPerMessage = 3
-    public static let tokensPerReply = 3
+    /// Tokens a chat request adds, as OpenAI documents for its chat models (see
+    /// `ChatTokenCounter`): per message the framing plus its one-token role name, and the
+    /// priming of the reply.
+    public static let tokensPerMessage = ChatTokenCounter.tokensPerMessage + 1
+    public static let tokensPerReply = ChatTokenCounter.tokensPerReplyPriming
 
     public init(catalog: Catalog, policy: RoutingPolicy, classifier: any PromptClassifier,
                 tokens: any TokenEstimator, outputTokens: OutputTokenEstimator = .defaults, environment: Environment) {
@@ -47,6 +48,14 @@ public struct Router: Sendable {
 
     /// Prompt tokens of a chat request on this model: the messages plus the chat framing.
     public func inputTokens(prompt: String, system: String?, model: ModelInfo) -> TokenCount {
+        var cache: [String: TokenCount] = [:]
+        return inputTokens(prompt: prompt, system: system, model: model, cache: &cache)
+    }
+
+    /// The same, sharing counts between models whose tokenizer is the same (see `sharingKey`).
+    public func inputTokens(prompt: String, system: String?, model: ModelInfo, cache: inout [String: TokenCount]) -> TokenCount {
+        let key = tokens.sharingKey(for: model)
+        if let cached = cache[key] { return cached }
         var count = tokens.count(prompt, for: model)
         var messages = 1
         if let system, !system.isEmpty {
@@ -54,6 +63,7 @@ public struct Router: Sendable {
             messages += 1
         }
         count.tokens += messages * Self.tokensPerMessage + Self.tokensPerReply
+        cache[key] = count
         return count
     }
 
@@ -65,8 +75,9 @@ public struct Router: Sendable {
 
         var candidates: [Candidate] = []
         var excluded: [Exclusion] = []
+        var counted: [String: TokenCount] = [:]
         for model in models {
-            let input = inputTokens(prompt: request.prompt, system: request.system, model: model)
+            let input = inputTokens(prompt: request.prompt, system: request.system, model: model, cache: &counted)
             let output = min(expectedOutput, model.maxOutputTokens)
             if input.tokens + output > model.contextWindow {
                 excluded.append(Exclusion(model: model.id, reason: "context window \(model.contextWindow) < \(input.tokens + output) tokens needed"))

@@ -7,4 +7,6 @@ public struct HeuristicTokenEstimator: TokenEstimator {
     public func count(_ text: String, for model: ModelInfo) -> TokenCount {
         TokenCount(tokens: (text.utf8.count + 3) / 4, exact: false, method: "bytes/4 (estimate)")
     }
+
+    public func sharingKey(for model: ModelInfo) -> String { "bytes/4" }
 }

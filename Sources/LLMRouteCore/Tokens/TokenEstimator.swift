@@ -16,4 +16,11 @@ public struct TokenCount: Sendable, Equatable {
 /// Counts prompt tokens for a model. Routing, cost and context checks all go through this.
 public protocol TokenEstimator: Sendable {
     func count(_ text: String, for model: ModelInfo) -> TokenCount
+    /// Models with the same key get the same count for the same text, so routing over dozens
+    /// of models tokenizes a prompt once per tokenizer, not once per model.
+    func sharingKey(for model: ModelInfo) -> String
+}
+
+extension TokenEstimator {
+    public func sharingKey(for model: ModelInfo) -> String { model.id }
 }

@@ -1,4 +1,4 @@
 /// The token estimator routing uses.
 public enum TokenEstimatorFactory {
-    public static func make() -> any TokenEstimator { HeuristicTokenEstimator() }
+    public static func make() -> any TokenEstimator { TiktokenEstimator() }
 }
