@@ -20,8 +20,13 @@ TEST_CHECKS ?=
 build:
 	$(SWIFT) build
 
+# Static stdlib and a non-PIE executable: start-up is most of a `route` call, and skipping the
+# ~76k load-time relocations of a position-independent binary saves ~20% of it (measured with
+# hyperfine: 3.5 -> 2.8 ms). Go's command-line tools link the same way by default.
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
+
 release:
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 # Swift tests: unit tests of each target, and end-to-end tests that run the built binary.
 test-swift:
