@@ -16,7 +16,7 @@ python=.venv/bin/python
 
 counter="${LLMROUTE_TOKEN_COUNTER:-}"
 if [ -z "$counter" ]; then
-    swift build -c release --static-swift-stdlib --product llmroute >&2
+    make release >&2
     if ! .build/release/llmroute cost --help 2>&1 | grep -q -- "--tokens"; then
         echo "this llmroute has no 'cost --tokens'; set LLMROUTE_TOKEN_COUNTER" >&2
         exit 1
