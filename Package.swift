@@ -13,6 +13,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // HTTP for providers: TLS, proxies, pooling, timeouts (no hand-written HTTP).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // GNU readline, linked through pkg-config (apt: libreadline-dev). Used by the REPL.
@@ -30,7 +33,13 @@ let package = Package(
         // The engine: catalog, tokens, classifier, strategies, config. No terminal code.
         .target(
             name: "LLMRouteCore",
-            dependencies: ["CLLMRouteData", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: [
+                "CLLMRouteData",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictImports
         ),
         // Argument spec and parser, commands, output formatting.
@@ -40,6 +49,8 @@ let package = Package(
             swiftSettings: strictImports
         ),
         .executableTarget(name: "llmroute", dependencies: ["LLMRouteCLI"], swiftSettings: strictImports),
+        // Trains the local classifier (make train-classifier); shares feature code with LLMRouteCore.
+        .executableTarget(name: "llmroute-train", dependencies: ["LLMRouteCore"], swiftSettings: strictImports),
         .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore"], exclude: ["Tokens/Fixtures"]),
         .testTarget(name: "LLMRouteCLITests", dependencies: ["LLMRouteCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore"]),

@@ -49,6 +49,7 @@ public enum CLI {
             return try HelpCommand.run(context)
         }
         switch path.first {
+        case "ask": return try AskCommand.run(context)
         case "classify": return try ClassifyCommand.run(context)
         case "route": return try RouteCommand.run(context)
         case "cost": return try CostCommand.run(context)

@@ -24,7 +24,7 @@ enum ClassifyCommand {
         console.line(console.style("reasons", .bold))
         for reason in c.reasons { console.line("  - \(reason)") }
         if explain {
-            console.line(console.style("features", .bold) + "  (signed push; + towards the chosen labels and a higher score)")
+            console.line(console.style("features", .bold) + "  (signed push on the score; + means a strong model is more needed)")
             if c.contributions.isEmpty { console.line("  (this classifier reports no feature weights)") }
             for feature in c.contributions {
                 let sign = feature.weight >= 0 ? "+" : ""
@@ -88,7 +88,8 @@ struct BatchClassifier {
         guard case .object = value else { return failure("expected a JSON object with \"prompt\"") }
         guard let promptValue = value["prompt"] else { return failure("missing \"prompt\"") }
         guard case .string(let prompt) = promptValue else { return failure("\"prompt\" must be a string") }
-        let c = classifier.classify(prompt)
+        // The batch output has no reasons or feature names: skip building them (half the cost).
+        let c = (classifier as? LocalClassifier)?.classify(prompt, explain: false) ?? classifier.classify(prompt)
         return .object([
             ("id", value["id"] ?? .null),
             ("tier", .string(c.tier.rawValue)),

@@ -1,8 +1,9 @@
 import LLMRouteCore
 
-/// `llmroute manpage` (implemented with the shell-integration work).
+/// `llmroute manpage`: prints llmroute(1) in roff, generated from the spec.
 enum ManPageCommand {
     static func run(_ context: CommandContext) throws -> Int32 {
-        throw CLIError("the man page is not generated yet", exitCode: ExitCode.failure)
+        context.console.out(ManPage.render())
+        return ExitCode.success
     }
 }

@@ -5,10 +5,10 @@ public enum CLISpec {
 
     public static let exitCodes: [(Int32, String)] = [
         (0, "success"),
-        (1, "other error (e.g. a bad line in batch mode, an unreadable input file)"),
+        (1, "other error (e.g. a bad line in batch mode, an unreadable input file, a refused answer)"),
         (2, "usage error: unknown command or flag, bad flag value"),
         (3, "configuration error: the message names file:line"),
-        (4, "every provider failed"),
+        (4, "every provider failed, or a stream broke after part of the answer was printed"),
         (5, "refused: the estimated cost exceeds --max-cost or a budget"),
         (130, "interrupted (Ctrl-C)"),
     ]
@@ -34,6 +34,19 @@ public enum CLISpec {
             ("llmroute route --strategy cost --min-quality 0.9 --task coding \"...\"", "cheapest model with quality >= 0.9"),
             ("llmroute route --json \"What is 2+2?\" | jq .model", "the decision for scripts"),
             ("llmroute route --calibrate --strong-share 0.3 --write-config < prompts.jsonl", "calibrate the threshold strategy"),
+        ])
+
+    public static let ask = CommandSpec(
+        "ask", summary: "Route a prompt and stream the answer",
+        description: "Routes the prompt like route, calls the chosen model and streams its answer to stdout, falling back along the decision's fallbacks when a provider fails (retrying 408, 429, 5xx, 529, timeouts and broken connections with backoff first). Piped stdin is appended to the prompt as context, or is the prompt. A footer on stderr (model, tokens, cost, time to first token, total time) is shown when stderr is a terminal or with -v; -q hides it. Providers that failed recently are skipped for a while (state in $XDG_STATE_HOME/llmroute/).",
+        operands: "[PROMPT...]",
+        flags: Flags.ask,
+        examples: [
+            ("llmroute ask \"Explain SSE in one paragraph\"", "route and stream the answer"),
+            ("cat notes.md | llmroute ask \"summarize this\"", "piped text is context"),
+            ("llmroute ask -c \"and in French?\"", "continue the last conversation"),
+            ("llmroute ask --dry-run --json -m gpt-4o \"hi\"", "the request that would be sent"),
+            ("llmroute ask --jsonl --concurrency 8 < in.jsonl > out.jsonl", "a batch"),
         ])
 
     public static let cost = CommandSpec(
@@ -100,7 +113,7 @@ public enum CLISpec {
         description: "Prints the llmroute(1) man page in roff, generated from the same definitions as --help. `make install` installs it; `man -l man/llmroute.1` shows the committed copy.",
         examples: [("llmroute manpage | man -l -", "read the manual")])
 
-    public static let commands = [classify, route, cost, models, config, completions, manpage, help]
+    public static let commands = [classify, route, ask, cost, models, config, completions, manpage, help]
 
     public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 

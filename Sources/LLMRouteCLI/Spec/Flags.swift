@@ -85,4 +85,42 @@ public enum Flags {
 
     // config init.
     public static let force = FlagSpec("force", help: "Overwrite an existing file")
+
+    // ask.
+    public static let maxTokens = FlagSpec(
+        "max-tokens", value: .integer("N", min: 1), default: "provider's; 4096 for Anthropic",
+        help: "Longest answer to generate, in tokens")
+    public static let temperature = FlagSpec(
+        "temperature", value: .decimal("T", min: 0, max: 2), help: "Sampling temperature (0-2)")
+    public static let noStream = FlagSpec(
+        "no-stream", help: "Ask for the whole answer at once instead of streaming it")
+    public static let continueConversation = FlagSpec(
+        "continue", short: "c", help: "Continue the last conversation",
+        details: "Continue the last conversation: its system prompt and turns (kept in $XDG_STATE_HOME/llmroute/conversation.json) are sent before this prompt.")
+    public static let showReasoning = FlagSpec(
+        "show-reasoning", help: "Print the model's reasoning/thinking text on stderr",
+        details: "Print reasoning or thinking text (DeepSeek reasoning_content, Anthropic thinking) on stderr as it arrives. It is never part of the answer on stdout.")
+    public static let retries = FlagSpec(
+        "retries", value: .integer("N", min: 0), default: "2",
+        help: "Retries per model on 408/429/5xx/529, timeouts, resets",
+        details: "Retries per model for retryable failures (408, 429, 500, 502, 503, 504, 529, refused or reset connections, timeouts), with exponential backoff and full jitter, honouring Retry-After. Other errors move to the next fallback.")
+    public static let timeout = FlagSpec(
+        "timeout", value: .decimal("S", min: 0.001, max: nil), default: "60",
+        help: "Seconds without a byte (before headers or mid-stream)",
+        details: "Read timeout in seconds: an attempt fails as a timeout when the provider sends nothing for this long, before the headers or in the middle of a stream. Connecting is limited to min(S, 10) seconds.")
+    public static let dryRun = FlagSpec(
+        "dry-run", help: "Print the decision and the exact request; call nothing",
+        details: "Print the routing decision and the exact request that would be sent (URL, headers with the API key masked, JSON body) as JSON, and call nothing.")
+    public static let restart = FlagSpec(
+        "restart", help: "After a mid-stream failure, re-ask the next fallback",
+        details: "When a stream fails after part of the answer was printed, re-ask the next fallback and print its answer after a separator line. Without it, llmroute stops, says on stderr which model produced the partial text, and exits 4.")
+    public static let askJSONL = FlagSpec(
+        "jsonl", help: "Batch: one JSON request per stdin line, one result line out",
+        details: "Batch mode: each stdin line is {\"id\", \"prompt\", \"system\"?, \"model\"?}; each output line is {\"id\", \"model\", \"text\", \"usage\", \"cost_usd\"} or {\"id\", \"error\", \"attempts\"}, one per input line, in input order unless --unordered. The exit status is 4 if any line failed.")
+    public static let unordered = FlagSpec("unordered", help: "With --jsonl: print results as they finish")
+    public static let concurrency = FlagSpec(
+        "concurrency", value: .integer("N", min: 1), default: "4", help: "With --jsonl: requests in flight at once")
+
+    public static let ask = routing + [maxTokens, temperature, noStream, continueConversation, showReasoning,
+                                       retries, timeout, dryRun, restart, askJSONL, unordered, concurrency]
 }

@@ -3,7 +3,7 @@ public enum ClassifierFactory {
     public static func make(_ name: String) -> any PromptClassifier {
         switch name {
         case "heuristic": HeuristicClassifier()
-        default: HeuristicClassifier()
+        default: LocalClassifier.shared
         }
     }
 }

@@ -1,12 +1,12 @@
 /// Reads a config file's text into a `UserConfig`, checking every key and type.
 public enum ConfigParser {
-    static let topKeys = ["providers", "models", "routing"]
-    static let providerKeys = ["kind", "base_url", "api_key_env", "api_key"]
-    static let modelKeys = [
+    public static let topKeys = ["providers", "models", "routing"]
+    public static let providerKeys = ["kind", "base_url", "api_key_env", "api_key"]
+    public static let modelKeys = [
         "provider", "input_price", "output_price", "context_window", "max_output_tokens",
         "quality", "strengths", "capabilities",
     ]
-    static let routingKeys = [
+    public static let routingKeys = [
         "strategy", "classifier", "min_quality", "max_cost", "threshold", "strong", "weak",
         "candidates", "tiers", "tasks", "output_tokens",
     ]

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Streaming benchmark: llmroute ask vs curl -N, same request, same local server (see stream_bench.py).
+#   Benchmarks/stream.sh [BINARY] [RUNS]     default: the release build, 20 runs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${1:-$(swift build -c release --show-bin-path)/llmroute}"
+exec python3 Benchmarks/stream_bench.py "$bin" "${2:-20}"

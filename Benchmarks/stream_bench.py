@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Streaming benchmark: `llmroute ask` vs `curl -N` on the same request to one local server
+streaming ~2,000 tokens (Tests/EndToEndTests/Servers/fault_server.py, scenario "long"). Both run
+as whole processes, alternating. Reports medians of time to first stdout byte, total time and
+peak RSS (per process, from wait4). Usage: stream_bench.py LLMROUTE_BINARY [RUNS]"""
+import json, os, shutil, statistics, subprocess, sys, tempfile, time
+
+binary = os.path.abspath(sys.argv[1])
+runs = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+server = subprocess.Popen([sys.executable, os.path.join(root, "Tests/EndToEndTests/Servers/fault_server.py"), "--lifetime", "600"],
+                          stdout=subprocess.PIPE, text=True)
+port = int(server.stdout.readline())
+home = tempfile.mkdtemp(prefix="llmroute-bench-")
+os.makedirs(home + "/config/llmroute")
+with open(home + "/config/llmroute/config.toml", "w") as f:
+    f.write(f'''[providers.bench]
+kind = "openai"
+base_url = "http://127.0.0.1:{port}/long/bench/v1"
+[models."bench"]
+provider = "bench"
+input_price = 0.0
+output_price = 0.0
+context_window = 128000
+quality = 0.9
+[routing]
+candidates = ["bench"]
+''')
+env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CONFIG_HOME": home + "/config",
+       "XDG_STATE_HOME": home + "/state"}
+dry = json.loads(subprocess.check_output([binary, "ask", "--dry-run", "-m", "bench", "count"], env=env))
+request = dry["request"]
+curl = ["curl", "-sN", request["url"], "-H", "content-type: application/json", "-d", json.dumps(request["body"])]
+ask = [binary, "ask", "-q", "-m", "bench", "count"]
+
+
+def measure(command):
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+    first = proc.stdout.read(1)
+    ttfb = time.perf_counter() - start
+    size = len(first) + len(proc.stdout.read())
+    _, status, usage = os.wait4(proc.pid, 0)
+    total = time.perf_counter() - start
+    proc.returncode = status
+    if status != 0 or size == 0:
+        raise SystemExit(f"{command[0]} failed (status {status})")
+    return ttfb * 1000, total * 1000, usage.ru_maxrss / 1024
+
+
+results = {"llmroute": [], "curl": []}
+for i in range(runs):
+    order = [("llmroute", ask), ("curl", curl)] if i % 2 == 0 else [("curl", curl), ("llmroute", ask)]
+    for name, command in order:
+        results[name].append(measure(command))
+server.terminate()
+shutil.rmtree(home, ignore_errors=True)
+print(f"{runs} runs each, alternating; ~2,000 streamed tokens from 127.0.0.1")
+print(f"{'':10} {'ttfb ms':>9} {'total ms':>9} {'peak RSS MB':>12}   (medians)")
+for name, rows in results.items():
+    print(f"{name:10} {statistics.median(r[0] for r in rows):9.1f} {statistics.median(r[1] for r in rows):9.1f} "
+          f"{statistics.median(r[2] for r in rows):12.1f}")

@@ -1,0 +1,149 @@
+import LLMRouteCore
+
+/// `llmroute ask`: route, call, stream the answer; fall back and retry on failures.
+enum AskCommand {
+    static func run(_ context: CommandContext) throws -> Int32 {
+        if context.arguments.has(Flags.askJSONL) { return try AskBatch(context: context).run() }
+        let args = context.arguments
+        let console = context.console
+        let prompt = try context.readPrompt()
+        let catalog = try context.configuration().catalog
+        let paths = XDGPaths(environment: context.environment)
+        let store = ConversationStore(stateDirectory: paths.stateHome)
+        var conversation = args.has(Flags.continueConversation)
+            ? store.load() : ConversationStore.Conversation(system: nil, messages: [])
+        if let system = args.string(Flags.system) { conversation.system = system }
+        conversation.messages.append(ChatMessage(role: .user, content: prompt))
+
+        // A continued conversation is routed on all of its text: every turn is sent again.
+        let routed = conversation.messages.map(\.content).joined(separator: "\n\n")
+        var routeRequest = try context.routeRequest(prompt: routed)
+        routeRequest.system = conversation.system
+        let decision = try context.router().route(routeRequest)
+        let request = ChatRequest(system: conversation.system, messages: conversation.messages,
+                                  maxTokens: args.integer(Flags.maxTokens), temperature: args.decimal(Flags.temperature),
+                                  stream: !args.has(Flags.noStream))
+        let caller = makeCaller(context, catalog: catalog)
+        defer { caller.transport.shutdownSync() }
+        let chain = [decision.model] + decision.fallbacks
+
+        if args.has(Flags.dryRun) {
+            let requests = chain.compactMap { model in caller.prepare(request, model: model).map { AskJSON.request($0.prepared, model: model) } }
+            var pairs = [("decision", DecisionJSON.decision(decision)), ("request", requests.first ?? .null)]
+            pairs.append(("fallback_requests", .array(Array(requests.dropFirst()))))
+            console.line(JSONValue.object(pairs).pretty())
+            return decision.exceedsMaxCost ? ExitCode.refused : ExitCode.success
+        }
+        if decision.exceedsMaxCost {
+            throw CLIError(
+                "refused: the estimated cost \(Money.format(decision.estimatedCost)) of \(decision.model.id) exceeds --max-cost",
+                exitCode: ExitCode.refused, hint: "Raise --max-cost, or see the estimate with 'llmroute route'.")
+        }
+
+        let json = context.json
+        let showReasoning = args.has(Flags.showReasoning)
+        let shared = Unchecked(value: (context, caller))
+        let reasoningOpen = ResultBox<Bool>()
+        let started = Clock.monotonicSeconds()
+        let outcome: (ChatResult, [Attempt])
+        do {
+            outcome = try AsyncBridge.run {
+                let (context, caller) = shared.value
+                                return try await caller.call(request, chain: chain, onEvent: { _, event in
+                    switch event {
+                    case .text(let text) where !json:
+                        if reasoningOpen.value != nil { reasoningOpen.value = nil; context.console.err("\n") }
+                        context.console.out(text)
+                        context.console.flush()
+                    case .reasoning(let text) where showReasoning:
+                        reasoningOpen.value = .success(true)
+                        context.console.err(context.console.errorStyle(text, .dim))
+                    default: break
+                    }
+                }, onRestart: { failed, next in
+                    if !json {
+                        context.console.out("\n\n--- llmroute: \(failed.id) failed mid-answer; \(next.id) answers again below ---\n\n")
+                        context.console.flush()
+                    }
+                    context.console.warning("the stream from \(failed.id) broke off; re-asking \(next.id) (--restart)")
+                })
+            }
+        } catch let failure as CallFailure {
+            return report(failure, context: context)
+        } catch is CancellationError {
+            console.flush()
+            console.err("\n\(CLISpec.programName): interrupted\n")
+            return ExitCode.interrupted
+        }
+        if AsyncBridge.interrupted { return ExitCode.interrupted }
+        let (result, attempts) = outcome
+        let elapsed = Clock.monotonicSeconds() - started
+        if json {
+            console.line(AskJSON.result(result, attempts: attempts, latency: elapsed).pretty())
+        } else if !result.text.hasSuffix("\n") {
+            console.out("\n")
+        }
+        console.flush()
+        conversation.messages.append(ChatMessage(role: .assistant, content: result.text))
+        do { try store.save(conversation) } catch {
+            if !context.quiet { console.warning("cannot keep the conversation for -c: \(error)") }
+        }
+        if !json && !context.quiet && (console.stderrIsTerminal || context.verbosity > 1) {
+            console.err(footer(result, elapsed: elapsed, console: console) + "\n")
+        }
+        if result.refused {
+            console.error("\(result.model.id) refused to answer (stop reason: \(result.stopReason ?? "refusal"))")
+            return ExitCode.failure
+        }
+        return ExitCode.success
+    }
+
+    static func makeCaller(_ context: CommandContext, catalog: Catalog) -> ResilientCaller {
+        let args = context.arguments
+        let timeout = args.decimal(Flags.timeout) ?? 60
+        let transport = HTTPTransport(environment: context.environment,
+                                      timeouts: HTTPTimeouts(connect: min(timeout, 10), read: timeout))
+        let paths = XDGPaths(environment: context.environment)
+        let console = Unchecked(value: context.console)
+        let quiet = context.quiet
+        return ResilientCaller(
+            catalog: catalog, environment: context.environment, transport: transport,
+            policy: RetryPolicy.from(environment: context.environment, retries: args.integer(Flags.retries)),
+            breaker: CircuitBreaker(stateDirectory: paths.stateHome),
+            restartAfterPartial: args.has(Flags.restart),
+            warn: { message in if !quiet { console.value.warning(message) } })
+    }
+
+    /// "gpt-4o-mini (openai)  12 in / 85 out  $0.000053  ttft 312 ms  total 1.84 s"
+    static func footer(_ result: ChatResult, elapsed: Double, console: Console) -> String {
+        let ttft = result.timeToFirstToken.map { "ttft \(Int(($0 * 1000).rounded())) ms" } ?? "ttft -"
+        let parts = [
+            "\(result.model.id) (\(result.model.provider))",
+            "\(result.usage.inputTokens) in / \(result.usage.outputTokens) out",
+            Money.format(AskJSON.cost(result)),
+            ttft,
+            "total \(FixedPoint.format(elapsed, digits: 2)) s",
+        ]
+        return console.errorStyle(parts.joined(separator: "  "), .dim)
+    }
+
+    static func report(_ failure: CallFailure, context: CommandContext) -> Int32 {
+        let console = context.console
+        if let partial = failure.partialFrom {
+            console.out("\n")
+            console.flush()
+            let what = failure.lastError.map { "\($0)" } ?? "an error"
+            console.error("the answer above is partial: the stream from \(partial.id) (\(partial.provider)) failed: \(what)")
+        } else {
+            console.error("every provider failed")
+        }
+        for attempt in failure.attempts where !context.quiet || failure.partialFrom == nil {
+            console.err("  \(attempt.provider)/\(attempt.model): \(attempt.outcome)\(attempt.message.map { " - " + $0 } ?? "")\n")
+        }
+        if context.json {
+            console.line(AskJSON.failure(failure.partialFrom == nil ? "every provider failed" : "stream failed after partial output",
+                                         attempts: failure.attempts).pretty())
+        }
+        return ExitCode.providersFailed
+    }
+}

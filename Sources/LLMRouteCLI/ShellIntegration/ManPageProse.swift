@@ -1,0 +1,108 @@
+import LLMRouteCore
+
+/// The hand-written parts of llmroute(1): what the spec does not say. Lists (strategies, config
+/// keys, providers' variables, exit codes, commands and flags) come from the code; this file
+/// only explains them, and a test fails when a config key has no explanation here.
+enum ManPageProse {
+    static let summary = "route each prompt to the cheapest model that answers it well"
+
+    static let description = [
+        CLISpec.description,
+        "Routing is local: the prompt is classified on this machine in a few milliseconds, with no network call and no API key, so `route`, `classify` and `cost` work offline. `ask` sends the prompt to the chosen model and streams the answer, falling back to the next model when a provider fails.",
+        "The prompt comes from the arguments. Piped stdin is appended to it as context (`cat notes.md | llmroute route \"summarize this\"`), or is the prompt when no argument is given; `-` reads stdin explicitly. A terminal is never read as stdin, so a script that passes the prompt as arguments never waits for input.",
+        "Every command has --help (also `llmroute help COMMAND`) and --json output for scripts. An error is one line on stderr naming the problem, and the exit status tells its kind (see EXIT STATUS).",
+    ]
+
+    /// What each strategy picks. A switch, so a new strategy does not compile until it is documented.
+    static func strategy(_ kind: StrategyKind) -> String {
+        switch kind {
+        case .tier:
+            "The first available model of the prompt's tier group (`[routing.tiers]` in the config, or the built-in groups)."
+        case .task:
+            "The first available model of the prompt's task group (`[routing.tasks]`, or the built-in groups)."
+        case .cost:
+            "The cheapest model whose quality reaches --min-quality (unset: by tier, 0.6, 0.7, 0.85 and 0.9 for simple, medium, complex and expert) and whose estimated cost fits --max-cost. Models strong at the prompt's task get a 10% discount when ranked. When no model qualifies, the cheapest one is picked and the reasons say so."
+        case .threshold:
+            "The strong group (`strong` in `[routing]`) when the prompt's strong-model score reaches --threshold, else the weak group (`weak`), in the manner of RouteLLM. `llmroute route --calibrate` finds the threshold that sends a chosen share of your prompts to the strong model."
+        }
+    }
+
+    static let routingNotes = [
+        "The classifier puts each prompt in a tier (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))) and a task (\(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))), and scores from 0 to 1 how much it needs a strong model. --task overrides the task; -m skips the strategy.",
+        "Candidates are the models of providers that have an API key (or need none). With no key at all, routing plans over the built-in OpenAI and Anthropic models and says so. Models whose context window cannot hold the prompt and the expected answer, or that lack a capability given with --require, are excluded. Every decision carries up to three fallbacks, reaching another provider early.",
+    ]
+
+    static let configuration = [
+        "The configuration is an optional TOML file: --config PATH, else LLMROUTE_CONFIG, else $XDG_CONFIG_HOME/llmroute/config.toml (~/.config/llmroute/config.toml). Without it, llmroute routes across the built-in catalog with the defaults below. `llmroute config init` writes a commented example; `llmroute config check` validates a file.",
+        "Every key is optional. Unknown keys, wrong types, out-of-range values and references to unknown models or providers are errors that name the file and line (exit status 3), with a suggestion when a name is close to a known one. Flags override the config, which overrides the defaults.",
+    ]
+
+    /// The config's tables, in the order the page shows them; a test checks they cover every
+    /// top-level key `ConfigParser` accepts.
+    static let configTables: [(key: String, heading: String, intro: String, keys: [String])] = [
+        ("routing", "[routing]", "How prompts are routed.", ConfigParser.routingKeys),
+        ("providers", "[providers.NAME]",
+         "Override a built-in provider (\(BuiltinCatalog.providers.map(\.name).joined(separator: ", "))) or add one, such as an OpenAI-compatible local server. A new provider needs kind and base_url.",
+         ConfigParser.providerKeys),
+        ("models", "[models.NAME]",
+         "Add a model, or override fields of a built-in one (`[models.\"gpt-4o-mini\"]`). A new model needs provider, input_price, output_price and context_window.",
+         ConfigParser.modelKeys),
+    ]
+
+    /// What each config key means, by table and key.
+    static let configKeys: [String: String] = [
+        "routing.strategy": "Default strategy: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")) (see ROUTING STRATEGIES). Default: \(Flags.strategy.defaultText ?? "cost").",
+        "routing.classifier": "Prompt classifier: \(ConfigParser.classifierNames.joined(separator: " or ")). local is the learned offline classifier, heuristic uses keyword rules. Default: \(Flags.classifier.defaultText ?? "local").",
+        "routing.min_quality": "Quality bar from 0 to 1 for the cost strategy. Unset: by tier (0.6, 0.7, 0.85, 0.9).",
+        "routing.max_cost": "Cost cap per request in USD.",
+        "routing.threshold": "Score from 0 to 1 at or above which the threshold strategy picks the strong group. Default: \(Flags.threshold.defaultText ?? "0.5"). `llmroute route --calibrate --write-config` sets it.",
+        "routing.strong": "List of models: the threshold strategy's strong group, in fallback order.",
+        "routing.weak": "List of models: the threshold strategy's weak group, in fallback order.",
+        "routing.candidates": "List of models: route only to these.",
+        "routing.tiers": "Table from tier (\(Tier.allCases.map(\.rawValue).joined(separator: ", "))) to a list of models: the tier strategy's groups, each an ordered fallback list.",
+        "routing.tasks": "Table from task (\(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))) to a list of models: the task strategy's groups.",
+        "routing.output_tokens": "Table from tier to the expected answer length in tokens, for cost estimates.",
+        "providers.kind": "API protocol: \(APIProtocol.allCases.map(\.rawValue).joined(separator: " or ")). openai is Chat Completions, which most other hosts also speak; anthropic is the Messages API.",
+        "providers.base_url": "Base URL, starting with http:// or https://. OpenAI-style bases include /v1 (https://api.openai.com/v1); Anthropic's does not (https://api.anthropic.com). Setting it on a built-in provider also overrides its base-URL variable.",
+        "providers.api_key_env": "Name of the environment variable that holds the API key. Empty, or unset on a new provider: the provider needs no key and is always usable (a local server).",
+        "providers.api_key": "The API key itself. Prefer api_key_env; `config init` writes the file with mode 0600 in case keys end up in it.",
+        "models.provider": "The provider that serves the model: a built-in one or a [providers.NAME] table.",
+        "models.input_price": "Price in USD per million input tokens.",
+        "models.output_price": "Price in USD per million output tokens.",
+        "models.context_window": "Context window in tokens.",
+        "models.max_output_tokens": "Longest answer the model can produce, in tokens. Default for a new model: the context window, at most 4096.",
+        "models.quality": "Quality from 0 to 1; the built-in values are LMArena text scores mapped to 0-1. Default for a new model: 0.5.",
+        "models.strengths": "List of tasks the model is strong at (\(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))).",
+        "models.capabilities": "List of capabilities (\(Capability.allCases.map(\.rawValue).joined(separator: ", "))), matched by --require.",
+    ]
+
+    /// Variables besides the providers' key and base-URL variables (which come from the catalog).
+    static let environment: [(String, String)] = [
+        ("LLMROUTE_CONFIG", "Path of the config file, used when --config is not given. The file must exist."),
+        ("NO_COLOR", "Any non-empty value disables colour. Colour is only ever used on a terminal, and never with TERM=dumb."),
+        ("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", "Proxies for `ask` (lower-case forms too). NO_PROXY is a comma-separated list of host suffixes."),
+        ("XDG_CONFIG_HOME", "Base of the config directory: $XDG_CONFIG_HOME/llmroute. Default: ~/.config."),
+        ("XDG_STATE_HOME", "Base of the state directory, $XDG_STATE_HOME/llmroute, where `ask` keeps its state (see FILES). Default: ~/.local/state."),
+        ("XDG_DATA_HOME", "Base of the data directory, $XDG_DATA_HOME/llmroute. Default: ~/.local/share. Nothing is stored there yet."),
+        ("HOME", "Where the XDG defaults are, when the XDG variables are unset or not absolute paths."),
+        ("LLMROUTE_RETRY_BASE_MS", "Base of the retry backoff in milliseconds (default 500). The test suite sets it so retries take no time."),
+    ]
+
+    static let files: [(String, String)] = [
+        ("$XDG_CONFIG_HOME/llmroute/config.toml", "The configuration (default ~/.config/llmroute/config.toml). See CONFIGURATION."),
+        ("$XDG_STATE_HOME/llmroute/conversation.json", "The last conversation, for `ask --continue` (mode 0600)."),
+        ("$XDG_STATE_HOME/llmroute/circuit-breakers", "Which providers failed recently, so `ask` skips them for a while."),
+    ]
+
+    /// Worked examples shown before each command's own.
+    static let examples: [(String, [String])] = [
+        ("Route a prompt once, and see why:", ["llmroute route \"Prove that the square root of 2 is irrational\""]),
+        ("Pipe a file in as context and ask about it:", ["git diff | llmroute ask \"write a commit message for this\""]),
+        ("The cost of a prompt in a script (the estimate of the routed model, as JSON):",
+         ["cost=$(llmroute route --json < prompt.txt | jq .estimated_cost_usd)"]),
+        ("Classify a file of questions, one per line, and count them by tier:",
+         ["jq -R -c '{prompt: .}' < questions.txt | llmroute classify --jsonl | jq -r .tier | sort | uniq -c"]),
+    ]
+
+    static let seeAlso = [("jq", "1"), ("bash", "1"), ("zshcompsys", "1"), ("fish", "1")]
+}

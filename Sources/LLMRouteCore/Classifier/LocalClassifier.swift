@@ -1,0 +1,73 @@
+/// The learned local classifier: a linear model over hashed words, word pairs, character
+/// n-grams and structural features, trained by `llmroute-train` to imitate an LLM router's
+/// labels (see docs/classifier.md). Runs in microseconds with no network; the weights are
+/// linked into the binary and read in place.
+public struct LocalClassifier: PromptClassifier {
+    public let name = "local"
+    public static let shared = LocalClassifier()
+
+    private let model: ClassifierModel?
+
+    /// Cheap: the bundled weights are checked once, on first use, and never copied.
+    public init() {
+        model = try? ClassifierModel.bundled.get()
+    }
+
+    /// A classifier over other weights (tests, experiments).
+    public init(weights: ClassifierWeights) {
+        model = ClassifierModel(weights: weights)
+    }
+
+    /// Why the bundled weights could not be used, or nil when they load.
+    public static var bundledWeightsError: String? {
+        switch ClassifierModel.bundled {
+        case .success: nil
+        case .failure(let error): "\(error)"
+        }
+    }
+
+    /// The bundled weights' header (shape, version, training size); nil if they don't load.
+    public static var bundledWeightsInfo: ClassifierWeights? { try? ClassifierModel.bundled.get().header }
+
+    public func classify(_ prompt: String) -> Classification { classify(prompt, explain: true) }
+
+    /// `explain: false` skips reasons and contributions (same labels and score, about half the
+    /// cost on short prompts): for bulk paths such as `classify --jsonl`.
+    public func classify(_ prompt: String, explain: Bool) -> Classification {
+        guard let model else {
+            // Unreachable with a good build (tests check the blob); never crash a route over it.
+            var fallback = HeuristicClassifier().classify(prompt)
+            fallback.reasons.append("local classifier weights unavailable: used heuristic rules")
+            return fallback
+        }
+        return PromptSample.withBytes(of: prompt) { bytes, sample in
+            var sink = ScoringSink(model: model, explain: explain, byteCount: bytes.count)
+            let (shape, counts) = model.extractor.extract(bytes, sample: sample, into: &sink)
+            let outputs = ClassifierDecoding.decode(sums: sink.sums(counts: counts), weights: model.header)
+            let tierP = outputs.tierProbabilities[outputs.tier.rank]
+            let taskP = outputs.taskProbabilities[TaskKind.allCases.firstIndex(of: outputs.task)!]
+            // Both calls must be right for a route to be right; the geometric mean keeps one
+            // shaky call visible without letting it zero the confidence.
+            let confidence = (tierP * taskP).squareRoot()
+            guard explain else {
+                return Classification(tier: outputs.tier, task: outputs.task, score: outputs.score,
+                                      confidence: confidence, reasons: [], sampled: sample.sampled)
+            }
+            let contributions = ClassifierExplanation.contributions(sink: sink, counts: counts, bytes: bytes)
+            return Classification(
+                tier: outputs.tier, task: outputs.task, score: outputs.score, confidence: confidence,
+                reasons: ClassifierExplanation.reasons(outputs: outputs, shape: shape, contributions: contributions),
+                contributions: contributions, sampled: sample.sampled)
+        }
+    }
+
+    /// Per-column sums for a prompt (tests compare them with the trainer's own computation).
+    func columnSums(_ prompt: String) -> [Float]? {
+        guard let model else { return nil }
+        return PromptSample.withBytes(of: prompt) { bytes, sample in
+            var sink = ScoringSink(model: model, explain: false, byteCount: bytes.count)
+            let (_, counts) = model.extractor.extract(bytes, sample: sample, into: &sink)
+            return sink.sums(counts: counts)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Anthropic Messages: POST {base}/v1/messages with x-api-key and anthropic-version.
+public struct AnthropicProvider: ChatProvider {
+    public static let apiVersion = "2023-06-01"
+    /// Messages requires max_tokens; when the caller gives none, this (capped by the model) is sent.
+    public static let defaultMaxTokens = 4096
+
+    public let info: ProviderInfo
+
+    public init(info: ProviderInfo) { self.info = info }
+
+    public func prepare(_ request: ChatRequest, model: ModelInfo, baseURL: String, apiKey: String?) -> PreparedRequest {
+        let maxTokens = request.maxTokens ?? min(Self.defaultMaxTokens, max(1, model.maxOutputTokens))
+        var body: [(String, JSONValue)] = [("model", .string(model.id)), ("max_tokens", .integer(maxTokens))]
+        // The system prompt is a top-level field in Messages, never a message.
+        if let system = request.system, !system.isEmpty { body.append(("system", .string(system))) }
+        let messages = request.messages.filter { $0.role != .system }.map {
+            JSONValue.object([("role", .string($0.role.rawValue)), ("content", .string($0.content))])
+        }
+        body.append(("messages", .array(messages)))
+        if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
+        if request.stream { body.append(("stream", .bool(true))) }
+        var headers = [("content-type", "application/json"), ("anthropic-version", Self.apiVersion)]
+        headers.append(("accept", request.stream ? "text/event-stream" : "application/json"))
+        var secret: Set<String> = []
+        if let apiKey {
+            headers.append(("x-api-key", apiKey))
+            secret.insert("x-api-key")
+        }
+        return PreparedRequest(url: URLText.join(baseURL, "/v1/messages"), headers: headers,
+                               body: .object(body), secretHeaders: secret)
+    }
+
+    public func makeDecoder() -> AnthropicStreamDecoder { AnthropicStreamDecoder() }
+
+    /// An unstreamed Messages response (LiteLLM's /v1/messages answers this way even when asked to stream).
+    public func decodeWhole(_ body: JSONValue) throws(ProviderError) -> [ChatEvent] {
+        if body["type"]?.stringValue == "error", let error = body["error"] { throw AnthropicStreamDecoder.streamError(error) }
+        guard case .array(let blocks)? = body["content"] else {
+            throw ProviderError(.malformed, message: "response has no content")
+        }
+        var events: [ChatEvent] = []
+        for block in blocks {
+            switch block["type"]?.stringValue {
+            case "text": if let t = block["text"]?.stringValue, !t.isEmpty { events.append(.text(t)) }
+            case "thinking": if let t = block["thinking"]?.stringValue, !t.isEmpty { events.append(.reasoning(t)) }
+            default: break
+            }
+        }
+        if let usage = body["usage"] { events.append(AnthropicStreamDecoder.usage(usage)) }
+        if let reason = body["stop_reason"]?.stringValue { events.append(.stop(reason)) }
+        return events
+    }
+}
+
+/// Messages stream events: message_start (input usage), content_block_start/delta/stop (only
+/// text is the answer; thinking is reasoning; signatures and tool input are neither),
+/// message_delta (output usage, stop_reason), message_stop, ping, error.
+public struct AnthropicStreamDecoder: ChatStreamDecoder {
+    public init() {}
+
+    public mutating func decode(_ event: SSEEvent) throws(ProviderError) -> [ChatEvent] {
+        if event.type == "ping" { return [] }
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(event.data)
+        } catch {
+            throw ProviderError(.malformed, message: "bad JSON in stream: \(error.description)")
+        }
+        // The data's own type wins: some proxies drop the `event:` lines.
+        switch json["type"]?.stringValue ?? event.type {
+        case "message_start":
+            if let usage = json["message"]?["usage"] { return [Self.usage(usage)] }
+        case "content_block_start":
+            let block = json["content_block"]
+            if block?["type"]?.stringValue == "text", let text = block?["text"]?.stringValue, !text.isEmpty {
+                return [.text(text)]
+            }
+        case "content_block_delta":
+            let delta = json["delta"]
+            switch delta?["type"]?.stringValue {
+            case "text_delta": if let t = delta?["text"]?.stringValue, !t.isEmpty { return [.text(t)] }
+            case "thinking_delta": if let t = delta?["thinking"]?.stringValue, !t.isEmpty { return [.reasoning(t)] }
+            default: break  // signature_delta, input_json_delta, citations: not answer text
+            }
+        case "message_delta":
+            var events: [ChatEvent] = []
+            if let usage = json["usage"] { events.append(Self.usage(usage)) }
+            if let reason = json["delta"]?["stop_reason"]?.stringValue { events.append(.stop(reason)) }
+            return events
+        case "error":
+            throw Self.streamError(json["error"] ?? json)
+        default:
+            break  // content_block_stop, message_stop and event types added later
+        }
+        return []
+    }
+
+    static func usage(_ usage: JSONValue) -> ChatEvent {
+        .usage(input: usage["input_tokens"]?.doubleValue.map { Int($0) },
+               output: usage["output_tokens"]?.doubleValue.map { Int($0) })
+    }
+
+    static func streamError(_ error: JSONValue) -> ProviderError {
+        let message = error["message"]?.stringValue ?? "error event"
+        switch error["type"]?.stringValue {
+        case "overloaded_error": return ProviderError(.overloaded, status: 529, message: message)
+        case "rate_limit_error": return ProviderError(.rateLimited, status: 429, message: message)
+        case "authentication_error", "permission_error": return ProviderError(.auth, message: message)
+        case "not_found_error": return ProviderError(.notFound, message: message)
+        case "invalid_request_error":
+            return ProviderError(ProviderError.isContextLength(code: "", message: message) ? .contextLength : .badRequest, message: message)
+        case "timeout_error": return ProviderError(.timeout, message: message)
+        default: return ProviderError(.server, message: message)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// One message of a conversation.
+public struct ChatMessage: Sendable, Equatable {
+    public enum Role: String, Sendable { case system, user, assistant }
+    public var role: Role
+    public var content: String
+
+    public init(role: Role, content: String) {
+        self.role = role
+        self.content = content
+    }
+}
+
+/// What `ask` sends, independent of the wire protocol.
+public struct ChatRequest: Sendable {
+    public var system: String?
+    /// User and assistant turns, oldest first (a continued conversation has several).
+    public var messages: [ChatMessage]
+    public var maxTokens: Int?
+    public var temperature: Double?
+    public var stream: Bool
+
+    public init(system: String? = nil, messages: [ChatMessage], maxTokens: Int? = nil,
+                temperature: Double? = nil, stream: Bool = true) {
+        self.system = system
+        self.messages = messages
+        self.maxTokens = maxTokens
+        self.temperature = temperature
+        self.stream = stream
+    }
+}
+
+/// Token usage as the API reports it.
+public struct TokenUsage: Sendable, Equatable {
+    public var inputTokens: Int
+    public var outputTokens: Int
+
+    public init(inputTokens: Int = 0, outputTokens: Int = 0) {
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+    }
+}
+
+/// What a provider's stream yields, already decoded from its protocol.
+public enum ChatEvent: Sendable, Equatable {
+    /// Answer text: printed to stdout.
+    case text(String)
+    /// Reasoning/thinking text: never the answer; stderr with --show-reasoning.
+    case reasoning(String)
+    /// Usage so far; later reports replace earlier fields that they carry.
+    case usage(input: Int?, output: Int?)
+    /// Why generation stopped, in the provider's words (stop, length, end_turn, refusal, …).
+    case stop(String)
+}
+
+/// The outcome of one successful call.
+public struct ChatResult: Sendable, Equatable {
+    public var text: String
+    public var reasoning: String
+    public var usage: TokenUsage
+    public var stopReason: String?
+    public var model: ModelInfo
+    /// Seconds from sending the request to the first answer byte (nil when there was none).
+    public var timeToFirstToken: Double?
+
+    /// Providers that stop for safety say so in their own words.
+    public var refused: Bool { stopReason == "refusal" || stopReason == "content_filter" }
+
+    public init(text: String, reasoning: String, usage: TokenUsage, stopReason: String?, model: ModelInfo, timeToFirstToken: Double?) {
+        self.text = text
+        self.reasoning = reasoning
+        self.usage = usage
+        self.stopReason = stopReason
+        self.model = model
+        self.timeToFirstToken = timeToFirstToken
+    }
+}

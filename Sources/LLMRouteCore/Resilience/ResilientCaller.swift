@@ -1,0 +1,138 @@
+/// One try at one model, for `--json`'s attempts list and the failure report.
+public struct Attempt: Sendable, Equatable {
+    public var provider: String
+    public var model: String
+    /// "ok", a `ProviderError.Kind` raw value, "circuit_open", "no_api_key" or "interrupted".
+    public var outcome: String
+    public var message: String?
+
+    public init(provider: String, model: String, outcome: String, message: String? = nil) {
+        self.provider = provider
+        self.model = model
+        self.outcome = outcome
+        self.message = message
+    }
+}
+
+/// Every model in the chain failed, or a stream failed after its text reached the user.
+public struct CallFailure: Error, Sendable {
+    public var attempts: [Attempt]
+    /// Set when answer text had already been shown: the model that produced it and what failed.
+    public var partialFrom: ModelInfo?
+    public var lastError: ProviderError?
+}
+
+/// The fallback chain with retries: the design sketch's ResilientRouter, with typed errors.
+/// Per model: retry retryable failures with backoff (Retry-After honoured); auth and model
+/// errors move to the next model with a warning; a context-length error skips to a model with a
+/// larger window; providers whose circuit breaker is open are skipped while another remains.
+public final class ResilientCaller: @unchecked Sendable {
+    public let catalog: Catalog
+    public let environment: Environment
+    public let transport: HTTPTransport
+    public let policy: RetryPolicy
+    public let breaker: CircuitBreaker?
+    public let limiter: ProviderBackoff
+    /// After answer text was shown, re-ask the next model (true) or stop (false).
+    public let restartAfterPartial: Bool
+    public let warn: @Sendable (String) -> Void
+
+    public init(catalog: Catalog, environment: Environment, transport: HTTPTransport, policy: RetryPolicy,
+                breaker: CircuitBreaker?, limiter: ProviderBackoff = ProviderBackoff(),
+                restartAfterPartial: Bool = false, warn: @escaping @Sendable (String) -> Void) {
+        self.catalog = catalog
+        self.environment = environment
+        self.transport = transport
+        self.policy = policy
+        self.breaker = breaker
+        self.limiter = limiter
+        self.restartAfterPartial = restartAfterPartial
+        self.warn = warn
+    }
+
+    /// The request prepared for a model, for `--dry-run` and for sending.
+    public func prepare(_ request: ChatRequest, model: ModelInfo) -> (provider: any ChatProvider, prepared: PreparedRequest)? {
+        guard let info = catalog.provider(named: model.provider) else { return nil }
+        let provider = ProviderFactory.make(info)
+        let prepared = provider.prepare(request, model: model, baseURL: catalog.baseURL(for: info, environment: environment),
+                                        apiKey: catalog.apiKey(for: info, environment: environment))
+        return (provider, prepared)
+    }
+
+    /// Calls down the chain until one model answers. `onEvent` sees every decoded event;
+    /// `onRestart(failed, next)` runs before a re-ask that follows shown partial text.
+    public func call(_ request: ChatRequest, chain: [ModelInfo], onEvent: (ModelInfo, ChatEvent) throws -> Void,
+                     onRestart: (ModelInfo, ModelInfo) -> Void) async throws -> (ChatResult, [Attempt]) {
+        var attempts: [Attempt] = []
+        var lastError: ProviderError?
+        var minimumContext = 0
+        var partialFrom: ModelInfo?
+        let openProviders = Set(chain.map(\.provider).filter { breaker?.isOpen($0) ?? false })
+        let anyClosed = chain.contains { !openProviders.contains($0.provider) }
+        for (index, model) in chain.enumerated() {
+            if model.contextWindow <= minimumContext { continue }
+            guard let info = catalog.provider(named: model.provider) else { continue }
+            if !catalog.isUsable(info, environment: environment) {
+                attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "no_api_key",
+                                        message: "\(info.apiKeyEnv ?? "key") is not set"))
+                continue
+            }
+            // An open breaker is skipped while a healthy provider remains; when all are open, try anyway.
+            if openProviders.contains(model.provider) && anyClosed {
+                attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "circuit_open",
+                                        message: "failed recently; skipped until its cool-down ends"))
+                continue
+            }
+            if let partial = partialFrom { onRestart(partial, model); partialFrom = nil }
+            let (provider, prepared) = prepare(request, model: model)!
+            var retry = 0
+            while true {
+                try await limiter.wait(for: model.provider)
+                var shown = false
+                do {
+                    let result = try await ChatCall.run(provider, prepared: prepared, model: model, transport: transport) { event in
+                        if case .text = event { shown = true }
+                        try onEvent(model, event)
+                    }
+                    attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "ok"))
+                    breaker?.recordSuccess(model.provider)
+                    return (result, attempts)
+                } catch let error as ProviderError {
+                    lastError = error
+                    attempts.append(Attempt(provider: model.provider, model: model.id, outcome: error.kind.rawValue,
+                                            message: error.description))
+                    if error.isProviderFault { breaker?.recordFailure(model.provider) }
+                    if error.kind == .rateLimited, let wait = error.retryAfter { limiter.pause(model.provider, seconds: wait) }
+                    if shown {
+                        // Never print an answer twice: stop, or re-ask the next model after a separator.
+                        guard restartAfterPartial, index + 1 < chain.count else {
+                            throw CallFailure(attempts: attempts, partialFrom: model, lastError: error)
+                        }
+                        partialFrom = model
+                        break
+                    }
+                    if error.isRetryable, retry < policy.retries,
+                       let delay = policy.delay(attempt: retry, retryAfter: error.retryAfter, random: Double.random(in: 0..<1)) {
+                        retry += 1
+                        try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+                        continue
+                    }
+                    switch error.kind {
+                    case .auth, .notFound:
+                        warn("\(model.provider)/\(model.id): \(error); trying the next fallback")
+                    case .contextLength:
+                        minimumContext = model.contextWindow
+                        warn("\(model.id): prompt too long for its \(model.contextWindow)-token window; trying a larger model")
+                    default:
+                        break
+                    }
+                    break
+                }
+            }
+        }
+        if let partialFrom {
+            throw CallFailure(attempts: attempts, partialFrom: partialFrom, lastError: lastError)
+        }
+        throw CallFailure(attempts: attempts, partialFrom: nil, lastError: lastError)
+    }
+}

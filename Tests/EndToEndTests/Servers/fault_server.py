@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Fault-injection LLM server for llmroute's end-to-end tests. 127.0.0.1 only, bounded.
+
+Speaks OpenAI Chat Completions (POST .../chat/completions) and Anthropic Messages
+(POST .../v1/messages). The behaviour comes from the URL: /<scenario>/<nonce>/..., so each
+test points a provider's base_url at its own scenario; counters are kept per nonce.
+Prints its port on the first stdout line. Exits by itself after --lifetime seconds, or when
+the process that started it is gone.
+"""
+import argparse, json, os, socket, sys, threading, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ANSWER = ["Hello", " from", " the", " fault", " server."]
+counts = {}
+lock = threading.Lock()
+
+
+def bump(key):
+    with lock:
+        counts[key] = counts.get(key, 0) + 1
+        return counts[key]
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        length = int(self.headers.get("content-length") or 0)
+        body = json.loads(self.rfile.read(length) or b"{}")
+        parts = self.path.strip("/").split("/")
+        scenario, nonce = (parts + ["ok", "x"])[:2]
+        anthropic = self.path.endswith("/v1/messages")
+        n = bump(scenario + "/" + nonce)
+        with lock:
+            counts["requests/" + nonce] = counts.get("requests/" + nonce, 0) + 1
+        stream = bool(body.get("stream"))
+        model = body.get("model", "m")
+        if scenario == "r429" and n == 1:
+            return self.error(429, "rate limited", {"retry-after": "1"})
+        if scenario == "e500":
+            return self.error(500, "internal error")
+        if scenario == "e503":
+            return self.error(503, "unavailable")
+        if scenario == "e529":
+            return self.error(529, "Overloaded", kind="overloaded_error")
+        if scenario == "e401":
+            return self.error(401, "invalid x-api-key", kind="authentication_error")
+        if scenario == "ctx400":
+            return self.error(400, "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.",
+                              code="context_length_exceeded")
+        if scenario == "timeout":
+            time.sleep(3)
+            return self.error(500, "too late")
+        if scenario == "empty":
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
+        if scenario == "badsse":
+            return self.raw_stream([b"this is not an event stream\n", b"nor is this\n"])
+        if not stream:
+            return self.whole(anthropic, model, scenario)
+        if anthropic:
+            return self.anthropic_stream(model, scenario)
+        return self.openai_stream(model, scenario)
+
+    # --- responses -------------------------------------------------------------------------
+    def error(self, status, message, headers=None, kind="api_error", code=None):
+        payload = {"error": {"message": message, "type": kind, "code": code}}
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def whole(self, anthropic, model, scenario):
+        text = "".join(ANSWER)
+        if anthropic:
+            payload = {"id": "msg_1", "type": "message", "role": "assistant", "model": model,
+                       "content": [{"type": "thinking", "thinking": "hmm"}, {"type": "text", "text": text}],
+                       "stop_reason": "refusal" if scenario == "refusal" else "end_turn",
+                       "usage": {"input_tokens": 11, "output_tokens": 5}}
+        else:
+            payload = {"id": "c1", "object": "chat.completion", "model": model, "extra": {"unknown": True},
+                       "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                       "usage": {"prompt_tokens": 11, "completion_tokens": 5, "total_tokens": 16}}
+        data = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def start_stream(self):
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("cache-control", "no-cache")
+        self.send_header("connection", "close")
+        self.end_headers()
+        self.close_connection = True
+
+    def raw_stream(self, chunks):
+        self.start_stream()
+        for chunk in chunks:
+            self.wfile.write(chunk)
+            self.wfile.flush()
+
+    def cut(self):
+        self.wfile.flush()
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.connection.close()
+
+    def openai_stream(self, model, scenario):
+        self.start_stream()
+        w = self.wfile
+
+        def chunk(delta, finish=None, **extra):
+            obj = {"id": "c1", "object": "chat.completion.chunk", "model": model, "x_unknown": 1,
+                   "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+            obj.update(extra)
+            w.write(b"data: " + json.dumps(obj).encode() + b"\n\n")
+            w.flush()
+
+        w.write(b": keep-alive comment\n\n")
+        chunk({"role": "assistant", "content": None})
+        if scenario == "long":  # the benchmark's ~2,000-token answer
+            for i in range(2000):
+                chunk({"content": " tok%d" % i})
+            chunk({}, finish="stop")
+            w.write(b"data: [DONE]\n\n")
+            w.flush()
+            return
+        chunk({"reasoning_content": "thinking it over"})
+        for i, piece in enumerate(ANSWER):
+            if scenario in ("stall", "cut", "badjson") and i == 2:
+                if scenario == "stall":
+                    time.sleep(3)
+                    return
+                if scenario == "cut":
+                    return self.cut()
+                w.write(b"data: {\"choices\": [{\"delta\": {\"content\": \"oops\"\n\n")
+                w.flush()
+                return
+            if scenario == "badutf8" and i == 1:
+                w.write(b'data: {"choices":[{"index":0,"delta":{"content":" bad\xff\xfe bytes"},"finish_reason":null}]}\n\n')
+                continue
+            if i == 3:  # content as an array of parts: only text parts are the answer
+                chunk({"content": [{"type": "text", "text": piece}, {"type": "image_url", "image_url": {"url": "x"}}]})
+            else:
+                chunk({"content": piece})
+        chunk({}, finish="stop")
+        w.write(b"data: " + json.dumps({"id": "c1", "choices": [], "usage": {"prompt_tokens": 11, "completion_tokens": 5}}).encode() + b"\r\n\r\n")
+        w.write(b"data: [DONE]\n\n")
+        w.flush()
+
+    def anthropic_stream(self, model, scenario):
+        self.start_stream()
+        w = self.wfile
+
+        def event(name, obj):
+            w.write(b"event: " + name.encode() + b"\ndata: " + json.dumps(obj).encode() + b"\n\n")
+            w.flush()
+
+        event("message_start", {"type": "message_start", "message": {"id": "msg_1", "type": "message", "role": "assistant",
+              "model": model, "content": [], "usage": {"input_tokens": 11, "output_tokens": 1}}})
+        event("ping", {"type": "ping"})
+        event("content_block_start", {"type": "content_block_start", "index": 0, "content_block": {"type": "thinking", "thinking": ""}})
+        event("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {"type": "thinking_delta", "thinking": "pondering"}})
+        event("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {"type": "signature_delta", "signature": "sig"}})
+        event("content_block_stop", {"type": "content_block_stop", "index": 0})
+        event("content_block_start", {"type": "content_block_start", "index": 1, "content_block": {"type": "text", "text": ""}})
+        for i, piece in enumerate(ANSWER):
+            if scenario == "overloaded-mid" and i == 0:
+                event("error", {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}})
+                return
+            if scenario in ("stall", "cut") and i == 2:
+                if scenario == "stall":
+                    time.sleep(3)
+                    return
+                return self.cut()
+            event("content_block_delta", {"type": "content_block_delta", "index": 1, "delta": {"type": "text_delta", "text": piece}})
+        event("content_block_stop", {"type": "content_block_stop", "index": 1})
+        reason = "refusal" if scenario == "refusal" else "end_turn"
+        event("message_delta", {"type": "message_delta", "delta": {"stop_reason": reason}, "usage": {"output_tokens": 5}})
+        event("message_stop", {"type": "message_stop"})
+
+    def do_GET(self):
+        # /count/<nonce>: how many requests a test's scenarios received.
+        parts = self.path.strip("/").split("/")
+        n = counts.get("requests/" + (parts[1] if len(parts) > 1 else ""), 0)
+        data = str(n).encode()
+        self.send_response(200)
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lifetime", type=float, default=600)
+    args = parser.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    print(server.server_address[1], flush=True)
+    parent = os.getppid()
+    deadline = time.monotonic() + args.lifetime
+
+    def watchdog():
+        while time.monotonic() < deadline and os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watchdog, daemon=True).start()
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
