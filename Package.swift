@@ -53,6 +53,6 @@ let package = Package(
         .executableTarget(name: "llmroute-train", dependencies: ["LLMRouteCore"], swiftSettings: strictImports),
         .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore"], exclude: ["Tokens/Fixtures"]),
         .testTarget(name: "LLMRouteCLITests", dependencies: ["LLMRouteCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore"], exclude: ["Servers"]),
     ]
 )
