@@ -99,8 +99,7 @@ public enum ClassifierModelLayout {
             hashBits: hashBits, characterGramLengths: u32(28),
             namespaceScales: f32s(44, FeatureNamespace.allCases.count), structuralScale: f32(40))
         var weights = ClassifierWeights(features: features, tierHead: tierHead, scoreCut: Int(u32(32)),
-                                        trainingExamples: Int(u32(36)))
-        weights.matrix = []
+                                        trainingExamples: Int(u32(36)), allocateMatrix: false)
         guard Int(u32(20)) == weights.columns.count, weights.columns.count <= maxColumns else {
             throw .shapeMismatch("column count")
         }
