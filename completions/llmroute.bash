@@ -15,16 +15,16 @@ _llmroute_spec() {
             subcommands='classify route ask cost models config completions manpage help'
             ;;
         'classify')
-            flags="--jsonl --explain --classifier $flags"
-            valued="--classifier $valued"
+            flags="--jsonl --explain --classifier --classifier-model $flags"
+            valued="--classifier --classifier-model $valued"
             ;;
         'route')
-            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --calibrate --strong-share --write-config $flags"
-            valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --strong-share $valued"
+            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --calibrate --strong-share --write-config $flags"
+            valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --strong-share $valued"
             ;;
         'ask')
-            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --max-tokens --temperature --no-stream -c --continue --show-reasoning --retries --timeout --dry-run --restart --jsonl --unordered --concurrency $flags"
-            valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --max-tokens --temperature --retries --timeout --concurrency $valued"
+            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --no-stream -c --continue --show-reasoning --retries --timeout --dry-run --restart --jsonl --unordered --concurrency $flags"
+            valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --retries --timeout --concurrency $valued"
             ;;
         'cost')
             flags="-m --model -f --file --output-tokens -s --system --csv --tokens --encoding $flags"
@@ -54,9 +54,9 @@ _llmroute_spec() {
 _llmroute_value() {
     case "$1:$2" in
         *:--config|*:-f|*:--file) _llmroute_files "$3" ;;
-        *:--classifier) _llmroute_words 'local heuristic' "$3" ;;
+        *:--classifier) _llmroute_words 'local heuristic llm' "$3" ;;
+        *:--classifier-model|*:-m|*:--model) _llmroute_matching "$3" < <(_llmroute_models) ;;
         *:--strategy) _llmroute_words 'tier task cost threshold' "$3" ;;
-        *:-m|*:--model) _llmroute_matching "$3" < <(_llmroute_models) ;;
         *:--task) _llmroute_words 'coding reasoning simple_qa creative analysis summarization' "$3" ;;
         *:--require) _llmroute_words 'vision function_calling response_schema reasoning prompt_caching' "$3" ;;
         *:--encoding) _llmroute_words 'o200k_base cl100k_base' "$3" ;;

@@ -116,6 +116,11 @@ final class LiteLLMProxy: @unchecked Sendable {
               model: anthropic/claude-3-5-haiku-20241022
               api_key: not-used
               mock_response: "\(LiteLLMTests.answer)"
+          - model_name: mock-labeler
+            litellm_params:
+              model: openai/gpt-4o-mini
+              api_key: not-used
+              mock_response: '\(LLMClassifierEndToEndTests.labels)'
         general_settings:
           master_key: \(Self.masterKey)
         """.write(to: config, atomically: true, encoding: .utf8)

@@ -19,7 +19,7 @@ enum AskCommand {
         let routed = conversation.messages.map(\.content).joined(separator: "\n\n")
         var routeRequest = try context.routeRequest(prompt: routed)
         routeRequest.system = conversation.system
-        let decision = try context.router().route(routeRequest)
+        let decision = try context.router(for: routed).route(routeRequest)
         let request = ChatRequest(system: conversation.system, messages: conversation.messages,
                                   maxTokens: args.integer(Flags.maxTokens), temperature: args.decimal(Flags.temperature),
                                   stream: !args.has(Flags.noStream))
@@ -98,9 +98,9 @@ enum AskCommand {
         return ExitCode.success
     }
 
-    static func makeCaller(_ context: CommandContext, catalog: Catalog) -> ResilientCaller {
+    static func makeCaller(_ context: CommandContext, catalog: Catalog, defaultTimeout: Double = 60) -> ResilientCaller {
         let args = context.arguments
-        let timeout = args.decimal(Flags.timeout) ?? 60
+        let timeout = args.decimal(Flags.timeout) ?? defaultTimeout
         let transport = HTTPTransport(environment: context.environment,
                                       timeouts: HTTPTimeouts(connect: min(timeout, 10), read: timeout))
         let paths = XDGPaths(environment: context.environment)

@@ -4,6 +4,8 @@ import LLMRouteCore
 enum CalibrateCommand {
     static func run(_ context: CommandContext) throws -> Int32 {
         let router = try context.router()
+        let (classify, finish) = context.lineClassifier(router)
+        defer { finish() }
         let share = context.arguments.decimal(Flags.strongShare) ?? 0.3
         let bytes: [UInt8]
         do { bytes = try FileIO.readAll(STDIN_FILENO, name: "stdin") } catch {
@@ -19,7 +21,7 @@ enum CalibrateCommand {
                 badLines.append(lineNumber)
                 continue
             }
-            scores.append(router.classify(prompt).score)
+            scores.append(try classify(prompt).0.score)
         }
         guard !scores.isEmpty else {
             throw CLIError("no prompts on stdin", hint: "Give JSON lines such as {\"prompt\": \"...\"}, as classify --jsonl takes them.")
@@ -31,7 +33,7 @@ enum CalibrateCommand {
             context.console.line(JSONValue.object([
                 ("threshold", .number(threshold)), ("strong_share", .number(share)),
                 ("achieved_share", .number(DecisionJSON.round4(achieved))), ("prompts", .integer(scores.count)),
-                ("bad_lines", .array(badLines.map { .integer($0) })), ("classifier", .string(router.classifier.name)),
+                ("bad_lines", .array(badLines.map { .integer($0) })), ("classifier", .string(context.classifierName)),
             ]).pretty())
         } else {
             context.console.line(FixedPoint.format(threshold, digits: 4))

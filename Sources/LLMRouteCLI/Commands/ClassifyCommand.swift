@@ -3,11 +3,11 @@ import LLMRouteCore
 /// `llmroute classify`: tier, task, score and reasons for one prompt, or a JSONL batch.
 enum ClassifyCommand {
     static func run(_ context: CommandContext) throws -> Int32 {
-        let router = try context.router()
         if context.arguments.has(Flags.jsonl) {
-            return try BatchClassifier(context: context, classifier: router.classifier).run()
+            return try BatchClassifier(context: context, router: context.router()).run()
         }
         let prompt = try context.readPrompt()
+        let router = try context.router(for: prompt)
         let classification = router.classify(prompt)
         let explain = context.arguments.has(Flags.explain)
         if context.json {
@@ -38,15 +38,20 @@ enum ClassifyCommand {
 /// `classify --jsonl`: one output line per input line, in order; bad lines become error lines.
 struct BatchClassifier {
     let context: CommandContext
-    let classifier: any PromptClassifier
+    let router: Router
+    var labelsByCall: Bool { context.classifierName == "llm" }
 
     func run() throws -> Int32 {
+        let (classify, finish) = context.lineClassifier(router)
+        defer { finish() }
         let bytes: [UInt8]
         do { bytes = try FileIO.readAll(STDIN_FILENO, name: "stdin") } catch {
             throw CLIError("cannot read stdin: \(error.reason)")
         }
         let console = context.console
         let progress = console.stderrIsTerminal && !context.quiet
+        // Local classification does 100k lines a second; a labelling call takes a second.
+        let progressEvery = labelsByCall ? 1 : 5000
         var bad = 0
         var lineNumber = 0
         var start = 0
@@ -58,7 +63,7 @@ struct BatchClassifier {
             lineNumber += 1
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            let result = classifyLine(Array(bytes[start..<lineEnd]), number: lineNumber)
+            let result = try classifyLine(Array(bytes[start..<lineEnd]), number: lineNumber, classify: classify)
             if case .object(let pairs) = result, pairs.first?.0 == "line" { bad += 1 }
             output += result.serialized()
             output += "\n"
@@ -66,11 +71,11 @@ struct BatchClassifier {
                 console.out(output)
                 output.removeAll(keepingCapacity: true)
             }
-            if progress, lineNumber % 5000 == 0 { console.err("\rclassified \(lineNumber) lines") }
+            if progress, lineNumber % progressEvery == 0 { console.err("\rclassified \(lineNumber) lines") }
             start = end + 1
         }
         console.out(output)
-        if progress, lineNumber >= 5000 { console.err("\rclassified \(lineNumber) lines\n") }
+        if progress, lineNumber >= progressEvery { console.err("\rclassified \(lineNumber) lines\n") }
         if bad > 0 {
             if !context.quiet { console.warning("\(bad) of \(lineNumber) lines were not valid input (see their error lines)") }
             return ExitCode.failure
@@ -78,7 +83,7 @@ struct BatchClassifier {
         return ExitCode.success
     }
 
-    func classifyLine(_ line: [UInt8], number: Int) -> JSONValue {
+    func classifyLine(_ line: [UInt8], number: Int, classify: (String) throws -> (Classification, String)) throws -> JSONValue {
         func failure(_ message: String) -> JSONValue {
             .object([("line", .integer(number)), ("error", .string(message))])
         }
@@ -88,14 +93,16 @@ struct BatchClassifier {
         guard case .object = value else { return failure("expected a JSON object with \"prompt\"") }
         guard let promptValue = value["prompt"] else { return failure("missing \"prompt\"") }
         guard case .string(let prompt) = promptValue else { return failure("\"prompt\" must be a string") }
-        // The batch output has no reasons or feature names: skip building them (half the cost).
-        let c = (classifier as? LocalClassifier)?.classify(prompt, explain: false) ?? classifier.classify(prompt)
-        return .object([
+        let (c, classifierName) = try classify(prompt)
+        var pairs: [(String, JSONValue)] = [
             ("id", value["id"] ?? .null),
             ("tier", .string(c.tier.rawValue)),
             ("task", .string(c.task.rawValue)),
             ("score", .number(DecisionJSON.round4(c.score))),
             ("confidence", .number(DecisionJSON.round4(c.confidence))),
-        ])
+        ]
+        // With the llm classifier each line says who labelled it (a failed call falls back to local).
+        if labelsByCall { pairs.append(("classifier", .string(classifierName))) }
+        return .object(pairs)
     }
 }

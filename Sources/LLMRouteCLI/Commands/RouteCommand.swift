@@ -5,7 +5,7 @@ enum RouteCommand {
     static func run(_ context: CommandContext) throws -> Int32 {
         if context.arguments.has(Flags.calibrate) { return try CalibrateCommand.run(context) }
         let prompt = try context.readPrompt()
-        let router = try context.router()
+        let router = try context.router(for: prompt)
         let decision = try router.route(try context.routeRequest(prompt: prompt))
         if context.json {
             context.console.line(DecisionJSON.decision(decision).pretty())

@@ -22,6 +22,7 @@ struct ConfigView {
         var out = "# config file: \(path)\(exists ? "" : " (not present: built-in defaults)")\n\n[routing]\n"
         out += "strategy = \"\((routing.strategy ?? .cost).rawValue)\"\n"
         out += "classifier = \"\(routing.classifier ?? "local")\"\n"
+        if let model = routing.classifierModel { out += "classifier_model = \"\(model)\"\n" }
         out += routing.minQuality.map { "min_quality = \(FixedPoint.trim($0))\n" }
             ?? "# min_quality: by tier (simple 0.6, medium 0.7, complex 0.85, expert 0.9)\n"
         out += routing.maxCost.map { "max_cost = \(FixedPoint.trim($0))\n" } ?? "# max_cost: none\n"
@@ -52,6 +53,7 @@ struct ConfigView {
             ("routing", .object([
                 ("strategy", .string((routing.strategy ?? .cost).rawValue)),
                 ("classifier", .string(routing.classifier ?? "local")),
+                ("classifier_model", routing.classifierModel.map { .string($0) } ?? .null),
                 ("min_quality", routing.minQuality.map { .number($0) } ?? .null),
                 ("max_cost", routing.maxCost.map { .number($0) } ?? .null),
                 ("threshold", .number(policy.threshold)),

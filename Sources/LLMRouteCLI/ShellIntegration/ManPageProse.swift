@@ -52,7 +52,8 @@ enum ManPageProse {
     /// What each config key means, by table and key.
     static let configKeys: [String: String] = [
         "routing.strategy": "Default strategy: \(StrategyKind.allCases.map(\.rawValue).joined(separator: ", ")) (see ROUTING STRATEGIES). Default: \(Flags.strategy.defaultText ?? "cost").",
-        "routing.classifier": "Prompt classifier: \(ConfigParser.classifierNames.joined(separator: " or ")). local is the learned offline classifier, heuristic uses keyword rules. Default: \(Flags.classifier.defaultText ?? "local").",
+        "routing.classifier": "Prompt classifier: \(ConfigParser.classifierNames.joined(separator: " or ")). local is the learned offline classifier, heuristic uses keyword rules, llm asks classifier_model to label each prompt (falling back to local when that fails). Default: \(Flags.classifier.defaultText ?? "local").",
+        "routing.classifier_model": "Model the llm classifier asks. Unset: the first weak model with an API key, else the cheapest model with one.",
         "routing.min_quality": "Quality bar from 0 to 1 for the cost strategy. Unset: by tier (0.6, 0.7, 0.85, 0.9).",
         "routing.max_cost": "Cost cap per request in USD.",
         "routing.threshold": "Score from 0 to 1 at or above which the threshold strategy picks the strong group. Default: \(Flags.threshold.defaultText ?? "0.5"). `llmroute route --calibrate --write-config` sets it.",

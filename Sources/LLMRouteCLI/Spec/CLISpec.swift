@@ -17,7 +17,7 @@ public enum CLISpec {
         "classify", summary: "Classify a prompt: tier, task and strong-model score",
         description: "Classifies a prompt's complexity tier (simple, medium, complex, expert), its task (coding, reasoning, simple_qa, creative, analysis, summarization) and a 0-1 score that a strong model is needed, with the reasons. The prompt comes from the arguments, or from stdin when it is piped or given as -.",
         operands: "[PROMPT...]",
-        flags: [Flags.jsonl, Flags.explain, Flags.classifier],
+        flags: [Flags.jsonl, Flags.explain, Flags.classifier, Flags.classifierModel],
         examples: [
             ("llmroute classify \"What is the capital of France?\"", "classify one prompt"),
             ("llmroute classify --explain < question.txt", "show which features pushed the decision"),

@@ -49,9 +49,13 @@ public enum Flags {
         help: "Only route to models with this capability (repeatable)")
     public static let classifier = FlagSpec(
         "classifier", value: .choice("NAME", ConfigParser.classifierNames), default: "local",
-        help: "Prompt classifier to use")
+        help: "Prompt classifier to use",
+        details: "local: the learned model linked into the binary (offline, microseconds). heuristic: keyword rules. llm: ask a cheap model to label the prompt (the design sketch's way; a network call per prompt), falling back to local with a warning when that fails.")
+    public static let classifierModel = FlagSpec(
+        "classifier-model", value: .model("NAME"), default: "routing.classifier_model, else the first usable weak model",
+        help: "Model the llm classifier asks")
 
-    public static let routing = [strategy, model, minQuality, maxCost, task, threshold, outputTokens, system, require, classifier]
+    public static let routing = [strategy, model, minQuality, maxCost, task, threshold, outputTokens, system, require, classifier, classifierModel]
 
     // route --calibrate.
     public static let calibrate = FlagSpec(

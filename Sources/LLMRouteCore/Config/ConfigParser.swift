@@ -7,10 +7,10 @@ public enum ConfigParser {
         "quality", "strengths", "capabilities",
     ]
     public static let routingKeys = [
-        "strategy", "classifier", "min_quality", "max_cost", "threshold", "strong", "weak",
+        "strategy", "classifier", "classifier_model", "min_quality", "max_cost", "threshold", "strong", "weak",
         "candidates", "tiers", "tasks", "output_tokens",
     ]
-    public static let classifierNames = ["local", "heuristic"]
+    public static let classifierNames = ["local", "heuristic", "llm"]
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> UserConfig {
         let root = try TOMLDocument.parse(text, file: file)
@@ -84,6 +84,10 @@ public enum ConfigParser {
                     throw reader.fail(field.node, "\(path) must be one of \(classifierNames.joined(separator: ", ")), found \"\(name)\"")
                 }
                 routing.classifier = name
+            case "classifier_model":
+                let name = try reader.string(field.node, path)
+                if routing.referenceLines[name] == nil { routing.referenceLines[name] = field.node.line }
+                routing.classifierModel = name
             case "min_quality": routing.minQuality = try reader.number(field.node, path, min: 0, max: 1)
             case "max_cost": routing.maxCost = try reader.number(field.node, path, min: 0, max: 1_000)
             case "threshold": routing.threshold = try reader.number(field.node, path, min: 0, max: 1)

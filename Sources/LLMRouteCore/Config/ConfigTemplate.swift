@@ -8,8 +8,10 @@ public enum ConfigTemplate {
     [routing]
     # tier | task | cost | threshold
     strategy = "cost"
-    # local (learned, offline) | heuristic (keyword rules)
+    # local (learned, offline) | heuristic (keyword rules) | llm (asks classifier_model; costs a call)
     classifier = "local"
+    # Model the llm classifier asks. Unset: the first usable `weak` model, else the cheapest usable one.
+    # classifier_model = "gpt-6-luna"
     # Quality bar (0-1) for the cost strategy. Unset: by tier (0.6, 0.7, 0.85, 0.9).
     # min_quality = 0.7
     # Cost cap per request, USD.

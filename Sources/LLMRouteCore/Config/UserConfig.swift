@@ -42,6 +42,8 @@ public struct ModelSettings: Sendable, Equatable {
 public struct RoutingSettings: Sendable, Equatable {
     public var strategy: StrategyKind?
     public var classifier: String?
+    /// The model `classifier = "llm"` asks for labels.
+    public var classifierModel: String?
     public var minQuality: Double?
     public var maxCost: Double?
     public var threshold: Double?

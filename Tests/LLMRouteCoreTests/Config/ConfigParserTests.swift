@@ -172,3 +172,30 @@ struct ConfigParserTests {
         }
     }
 }
+
+/// `classifier = "llm"` and the model it asks.
+@Suite("Config: llm classifier")
+struct LLMClassifierConfigTests {
+    @Test func classifierModelIsRead() throws {
+        let (config, _) = try ConfigLoader.load(text: "[routing]\nclassifier = \"llm\"\nclassifier_model = \"gpt-4o-mini\"\n", file: "c.toml")
+        #expect(config.routing.classifier == "llm")
+        #expect(config.routing.classifierModel == "gpt-4o-mini")
+    }
+
+    @Test func unknownClassifierModelNamesItsLine() {
+        #expect {
+            _ = try ConfigLoader.load(text: "[routing]\nclassifier = \"llm\"\n\nclassifier_model = \"gpt-nope\"\n", file: "c.toml")
+        } throws: { error in
+            let error = error as? ConfigError
+            return error?.line == 4 && "\(error!)".contains("unknown model 'gpt-nope'")
+        }
+    }
+
+    @Test func classifierModelMustBeAString() {
+        #expect {
+            _ = try ConfigLoader.load(text: "[routing]\nclassifier_model = 3\n", file: "c.toml")
+        } throws: { error in
+            (error as? ConfigError)?.line == 2
+        }
+    }
+}

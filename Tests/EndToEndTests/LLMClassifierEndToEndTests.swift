@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `--classifier llm` through the binary: the labelling call goes to a real LiteLLM proxy whose
+/// `mock-labeler` model answers with fixed labels, chosen so that they differ from what the
+/// local classifier says about the prompt (proof the labels came from the call).
+@Suite("End to end: llm classifier", .serialized, .enabled(if: LiteLLMProxy.executable != nil))
+struct LLMClassifierEndToEndTests {
+    static let labels = #"{"tier": "expert", "task": "reasoning", "difficulty": 9}"#
+    static let prompt = "What is the capital of France?"
+
+    func runner(classifierModelURL: String? = nil) throws -> BinaryRunner {
+        let runner = try BinaryRunner()
+        let url = classifierModelURL ?? "http://127.0.0.1:\(LiteLLMProxy.shared.port)/v1"
+        try runner.writeConfig("""
+        [providers.lite]
+        kind = "openai"
+        base_url = "\(url)"
+        api_key_env = "LITELLM_TEST_KEY"
+        [models."mock-labeler"]
+        provider = "lite"
+        input_price = 1.0
+        output_price = 2.0
+        context_window = 128000
+        quality = 0.5
+        [models."mock-gpt"]
+        provider = "lite"
+        input_price = 5.0
+        output_price = 10.0
+        context_window = 128000
+        quality = 0.95
+        [routing]
+        classifier = "llm"
+        classifier_model = "mock-labeler"
+        candidates = ["mock-labeler", "mock-gpt"]
+        """)
+        return runner
+    }
+
+    func run(_ runner: BinaryRunner, _ arguments: [String], stdin: String? = nil) throws -> BinaryRunner.Result {
+        try runner.run(arguments, stdin: stdin, extraEnvironment: ["LITELLM_TEST_KEY": LiteLLMProxy.masterKey])
+    }
+
+    @Test func classifyUsesTheLabellingModelsAnswer() throws {
+        let runner = try runner()
+        defer { runner.cleanup() }
+        let result = try run(runner, ["classify", "--json", Self.prompt])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try BinaryRunner.json(result.stdout) as? [String: Any])
+        #expect(object["classifier"] as? String == "llm")
+        #expect(object["tier"] as? String == "expert")
+        #expect(object["task"] as? String == "reasoning")
+        #expect((object["score"] as? Double ?? 0) > 0.95)
+        #expect(result.stderr.isEmpty, "no warning when the call works: \(result.stderr)")
+        // The local classifier disagrees, so the labels above can only have come from the call.
+        let local = try run(runner, ["classify", "--json", "--classifier", "local", Self.prompt])
+        let localObject = try #require(try BinaryRunner.json(local.stdout) as? [String: Any])
+        #expect(localObject["tier"] as? String == "simple")
+    }
+
+    @Test func routeSendsTheLabelledExpertPromptToTheStrongModel() throws {
+        let runner = try runner()
+        defer { runner.cleanup() }
+        let result = try run(runner, ["route", "--json", "--strategy", "threshold", Self.prompt])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try BinaryRunner.json(result.stdout) as? [String: Any])
+        #expect(object["classifier"] as? String == "llm")
+        #expect(object["model"] as? String == "mock-gpt", "\(result.stdout)")
+    }
+
+    @Test func jsonlBatchLabelsEveryLine() throws {
+        let runner = try runner()
+        defer { runner.cleanup() }
+        let input = "{\"id\": 1, \"prompt\": \"hi\"}\nnot json\n{\"id\": 3, \"prompt\": \"Prove it\"}\n"
+        let result = try run(runner, ["classify", "--jsonl"], stdin: input)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(result.status == 1, "one bad line")
+        #expect(lines[0].contains(#""tier":"expert""#) && lines[0].contains(#""classifier":"llm""#), "\(lines[0])")
+        #expect(lines[1].contains(#""error""#))
+        #expect(lines[2].contains(#""id":3"#) && lines[2].contains(#""classifier":"llm""#))
+    }
+
+    @Test func unreachableLabellerFallsBackToLocalWithAWarning() throws {
+        let runner = try runner(classifierModelURL: "http://127.0.0.1:\(FaultServer.closedPort())/v1")
+        defer { runner.cleanup() }
+        let result = try runner.run(["classify", "--json", Self.prompt],
+                                    extraEnvironment: ["LITELLM_TEST_KEY": "sk-test", "LLMROUTE_RETRY_BASE_MS": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try BinaryRunner.json(result.stdout) as? [String: Any])
+        #expect(object["classifier"] as? String == "local")
+        #expect(object["tier"] as? String == "simple")
+        #expect(result.stderr.contains("llm classifier (mock-labeler) failed"), "\(result.stderr)")
+        #expect(result.stderr.contains("using the local classifier"))
+    }
+
+    @Test func unknownClassifierModelIsAUsageError() throws {
+        let runner = try runner()
+        defer { runner.cleanup() }
+        let result = try run(runner, ["classify", "--classifier-model", "mock-labeller", Self.prompt])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown classifier model \"mock-labeller\""))
+        #expect(result.stderr.contains("mock-labeler"), "suggests the nearest name: \(result.stderr)")
+    }
+}
