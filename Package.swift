@@ -54,8 +54,10 @@ let package = Package(
         .executableTarget(name: "llmroute", dependencies: ["LLMRouteCLI"], swiftSettings: strictImports),
         // Trains the local classifier (make train-classifier); shares feature code with LLMRouteCore.
         .executableTarget(name: "llmroute-train", dependencies: ["LLMRouteCore"], swiftSettings: strictImports),
-        .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore"], exclude: ["Tokens/Fixtures"]),
+        .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Tokens/Fixtures"]),
         .testTarget(name: "LLMRouteCLITests", dependencies: ["LLMRouteCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore"], exclude: ["Servers"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Servers"]),
     ]
 )

@@ -165,6 +165,9 @@ final class BatchEmitter: Sendable {
             } else {
                 console.value.line(text)
             }
+            // Each finished line goes out now: a batch that is killed or stops at the budget
+            // must not lose results that were already paid for (and recorded in the ledger).
+            console.value.flush()
             if progress { drawProgress(done: s.done, failed: s.failed) }
         }
     }

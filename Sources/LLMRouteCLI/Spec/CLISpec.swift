@@ -50,7 +50,7 @@ public enum CLISpec {
         ])
 
     public static let costReport = CommandSpec(
-        "report", summary: "Spend from the usage ledger: requests, tokens, cost, savings",
+        "report", summary: "Spend from the usage ledger: tokens, cost, savings",
         description: "Reports what ask and batch calls recorded in the usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite) between --since and --until: requests, failures, input and output tokens, spend and average latency, grouped with --by, then the total and the savings: what the same requests would have cost on the strongest model of each one's candidate set, and the percentage saved. --routes shows instead how often each tier/task went to which model and how often fallbacks fired. Times are local.",
         flags: Flags.report,
         examples: [

@@ -1,7 +1,8 @@
 /// Reads a config file's text into a `UserConfig`, checking every key and type.
 public enum ConfigParser {
-    public static let topKeys = ["providers", "models", "routing", "budget", "log_text"]
+    public static let topKeys = ["providers", "models", "routing", "budget", "ledger"]
     public static let budgetKeys = ["daily", "monthly"]
+    public static let ledgerKeys = ["log_text"]
     public static let providerKeys = ["kind", "base_url", "api_key_env", "api_key"]
     public static let modelKeys = [
         "provider", "input_price", "output_price", "context_window", "max_output_tokens",
@@ -27,8 +28,10 @@ public enum ConfigParser {
                 for model in try reader.table(entry.node, at: "models", allowed: nil) {
                     config.models.append(try parseModel(model, reader))
                 }
-            case "log_text":
-                config.logText = try reader.bool(entry.node, "log_text")
+            case "ledger":
+                for field in try reader.table(entry.node, at: "ledger", allowed: ledgerKeys) {
+                    config.logText = try reader.bool(field.node, "ledger.log_text")
+                }
             case "budget":
                 config.budget = try parseBudget(entry.node, reader)
             default:

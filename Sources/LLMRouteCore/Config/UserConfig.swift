@@ -64,7 +64,7 @@ public struct UserConfig: Sendable, Equatable {
     public var providers: [ProviderSettings] = []
     public var models: [ModelSettings] = []
     public var routing = RoutingSettings()
-    /// `log_text`: keep prompt and answer text in the usage ledger (otherwise only hashes).
+    /// `[ledger] log_text`: keep prompt and answer text in the usage ledger (otherwise only hashes).
     public var logText: Bool?
     /// `[budget]`: daily and monthly spending caps.
     public var budget = BudgetSettings()
