@@ -182,7 +182,7 @@ complete -c llmroute -n '__llmroute_at cost' -l tokens -d 'Print only the exact 
 complete -c llmroute -n '__llmroute_at cost' -l encoding -x -a 'o200k_base cl100k_base' -d 'Tokenizer for --tokens'
 complete -c llmroute -n '__llmroute_at "cost report"' -l since -x -d 'Start of the report: an age (12h, 7d, 2w), today, or a date (2026-11-01)'
 complete -c llmroute -n '__llmroute_at "cost report"' -l until -x -d 'End of the report, like --since (a date includes that whole day)'
-complete -c llmroute -n '__llmroute_at "cost report"' -l by -x -a 'day model provider tier task strategy' -d 'Group rows by day, model, provider, tier, task or strategy'
+complete -c llmroute -n '__llmroute_at "cost report"' -l by -x -a 'day model provider tier task strategy' -d 'Group the report\'s rows by this'
 complete -c llmroute -n '__llmroute_at "cost report"' -l routes -d 'Show how often each tier/task went to which model, and fallbacks'
 complete -c llmroute -n '__llmroute_at models' -l names -d 'Print model names only, one per line'
 complete -c llmroute -n '__llmroute_at models' -l usable -d 'List only models whose provider is usable now'

@@ -59,6 +59,30 @@ struct LedgerEndToEndTests {
         #expect(report.stdout.contains("no requests recorded"))
     }
 
+    /// A ledger that cannot be opened costs a warning on stderr, never the answer.
+    @Test(arguments: ["directory", "garbage"])
+    func brokenLedgerStillPrintsTheAnswer(kind: String) throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        try runner.writeFaultConfig(primary: "ok")
+        let path = ledgerPath(runner)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if kind == "directory" {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } else {
+            try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
+        }
+        let (result, _) = try runner.ask(["-m", "primary", "hi"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "Hello from the fault server.\n")
+        #expect(result.stderr.contains("warning") && result.stderr.contains("usage ledger \(path)") && result.stderr.contains("not recorded"),
+                "\(result.stderr)")
+        let batch = try runner.ask(["--jsonl"], stdin: "{\"prompt\": \"a\", \"model\": \"primary\"}\n").0
+        #expect(batch.status == 0 && batch.stdout.contains("\"text\":\"Hello from the fault server.\""))
+        let report = try runner.run(["cost", "report"])
+        #expect(report.status == 1 && report.stderr.contains("usage ledger"), "report says why: \(report.stderr)")
+    }
+
     @Test func logTextNoLogAndConversationIDs() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }

@@ -149,7 +149,7 @@ public enum Flags {
         help: "End of the report, like --since (a date includes that whole day)")
     public static let by = FlagSpec(
         "by", value: .choice("KEY", SpendReport.Grouping.allCases.map(\.rawValue)), default: "model",
-        help: "Group rows by day, model, provider, tier, task or strategy")
+        help: "Group the report's rows by this")
     public static let routes = FlagSpec(
         "routes", help: "Show how often each tier/task went to which model, and fallbacks",
         details: "Instead of spend, show for each classified tier and task how often it went to which model (share of that tier/task's requests) and how often a fallback fired.")
