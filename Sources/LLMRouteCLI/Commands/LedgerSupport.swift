@@ -4,6 +4,12 @@ import Synchronization
 /// The usage ledger as ask and batch use it: opened only by commands that call a provider
 /// (route and classify never touch it), recording per --log-text/--no-log, and the budget
 /// check before a call. A ledger that cannot be opened costs a warning, never the call.
+///
+/// For another caller (the REPL): open one per session, `recorder(command: "repl")`, then per
+/// turn `try enforce(estimate: decision.estimatedCost)` before calling (a CLIError with exit
+/// status 5 when over budget) and `recorder.record(...)` after the answer is shown, with the
+/// session's id as the conversation id. Commands without the ledger flags in their spec simply
+/// read them as absent.
 struct LedgerSupport {
     let context: CommandContext
     /// nil when it could not be opened (already warned) or was not needed.

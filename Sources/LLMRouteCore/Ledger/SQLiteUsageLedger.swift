@@ -36,30 +36,35 @@ public final class SQLiteUsageLedger: UsageLedger {
         configuration.busyMode = .timeout(busyTimeoutSeconds)
         configuration.label = "llmroute.ledger"
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrate(queue)
+            queue = try Self.openMigrated(path: path, configuration: configuration)
         } catch {
             throw LedgerError(path: path, reason: Self.explain(error))
         }
     }
 
-    /// Migrates unless already current. Two processes opening a new file at once can race:
-    /// the loser's CREATE fails once the winner commits, and a second pass then finds the
-    /// migrations applied.
-    private static func migrate(_ queue: DatabaseQueue) throws {
+    /// Opens a connection and migrates the file unless it is current. Processes that open a new
+    /// file at the same moment race to create the schema: a loser's CREATE fails once the
+    /// winner commits, or its connection still holds the schema it read before. A fresh
+    /// connection then sees the migrated file, so such errors are retried a few times; other
+    /// errors (not a database, read-only, disk full) are not.
+    private static func openMigrated(path: String, configuration: Configuration) throws -> DatabaseQueue {
         let migrator = LedgerSchema.migrator
-        if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
         var attempt = 0
         while true {
             do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return queue }
                 try migrator.migrate(queue)
-                return
-            } catch {
+                return queue
+            } catch let error as DatabaseError where attempt < 5 && Self.isRace(error) {
                 attempt += 1
-                if attempt >= 3 { throw error }
-                if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                usleep(UInt32(10_000 * attempt))
             }
         }
+    }
+
+    private static func isRace(_ error: DatabaseError) -> Bool {
+        [.SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_SCHEMA].contains(error.resultCode)
     }
 
     public func append(_ records: [UsageRecord]) throws {

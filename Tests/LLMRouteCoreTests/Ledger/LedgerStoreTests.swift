@@ -101,6 +101,26 @@ struct LedgerStoreTests {
         }
     }
 
+    /// Several connections opening a brand-new file at the same moment race to create the
+    /// schema; every one of them must end up open and writing.
+    @Test func simultaneousFirstOpensAllSucceed() throws {
+        for round in 0..<5 {
+            let folder = try TemporaryFolder()
+            defer { folder.cleanup() }
+            let path = folder.file("usage.sqlite")
+            let failures = Counter()
+            DispatchQueue.concurrentPerform(iterations: 6) { worker in
+                do {
+                    try SQLiteUsageLedger(path: path).append([LedgerFixtures.request(time: Double(worker), cost: 0.01)])
+                } catch {
+                    failures.increment()
+                }
+            }
+            #expect(failures.value == 0, "round \(round)")
+            #expect(try SQLiteUsageLedger(path: path).records(kind: .request, from: nil, until: nil).count == 6)
+        }
+    }
+
     /// Writers on separate connections (as separate processes have) all land: the busy timeout
     /// queues them instead of failing with SQLITE_BUSY.
     @Test func concurrentConnectionsAllCommit() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LLMRouteCore
 
@@ -93,6 +94,8 @@ struct UsageRecorderTests {
 }
 
 final class Counter: @unchecked Sendable {
-    private(set) var value = 0
-    func increment() { value += 1 }
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    func increment() { lock.lock(); count += 1; lock.unlock() }
 }
