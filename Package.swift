@@ -16,6 +16,8 @@ let package = Package(
         // HTTP for providers: TLS, proxies, pooling, timeouts (no hand-written HTTP).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The usage ledger: SQLite (system libsqlite3; apt: libsqlite3-dev) with WAL and migrations.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // GNU readline, linked through pkg-config (apt: libreadline-dev). Used by the REPL.
@@ -39,6 +41,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictImports
         ),
@@ -51,8 +54,10 @@ let package = Package(
         .executableTarget(name: "llmroute", dependencies: ["LLMRouteCLI"], swiftSettings: strictImports),
         // Trains the local classifier (make train-classifier); shares feature code with LLMRouteCore.
         .executableTarget(name: "llmroute-train", dependencies: ["LLMRouteCore"], swiftSettings: strictImports),
-        .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore"], exclude: ["Tokens/Fixtures"]),
+        .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Tokens/Fixtures"]),
         .testTarget(name: "LLMRouteCLITests", dependencies: ["LLMRouteCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore"], exclude: ["Servers"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Servers"]),
     ]
 )

@@ -23,12 +23,17 @@ _llmroute_spec() {
             valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --strong-share $valued"
             ;;
         'ask')
-            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --no-stream -c --continue --show-reasoning --retries --timeout --dry-run --restart --jsonl --unordered --concurrency $flags"
+            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --no-stream -c --continue --show-reasoning --retries --timeout --dry-run --restart --jsonl --unordered --concurrency --log-text --no-log --force $flags"
             valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --retries --timeout --concurrency $valued"
             ;;
         'cost')
+            subcommands='report'
             flags="-m --model -f --file --output-tokens -s --system --csv --tokens --encoding $flags"
             valued="-m --model -f --file --output-tokens -s --system --encoding $valued"
+            ;;
+        'cost report')
+            flags="--since --until --by --routes --csv $flags"
+            valued="--since --until --by $valued"
             ;;
         'models')
             flags="--names --usable $flags"
@@ -60,6 +65,7 @@ _llmroute_value() {
         *:--task) _llmroute_words 'coding reasoning simple_qa creative analysis summarization' "$3" ;;
         *:--require) _llmroute_words 'vision function_calling response_schema reasoning prompt_caching' "$3" ;;
         *:--encoding) _llmroute_words 'o200k_base cl100k_base' "$3" ;;
+        *:--by) _llmroute_words 'day model provider tier task strategy' "$3" ;;
         *) COMPREPLY=() ;; # free text or a number: nothing to offer
     esac
 }

@@ -7,6 +7,8 @@ function __llmroute_subcommands --argument-names path
     switch $path
         case ''
             printf '%s\n' 'classify' 'route' 'ask' 'cost' 'models' 'config' 'completions' 'manpage' 'help'
+        case 'cost'
+            printf '%s\n' 'report'
         case 'config'
             printf '%s\n' 'show' 'init' 'check' 'path'
     end
@@ -24,6 +26,8 @@ function __llmroute_valued --argument-names path
             printf '%s\n' '--strategy' '-m' '--model' '--min-quality' '--max-cost' '--task' '--threshold' '--output-tokens' '-s' '--system' '--require' '--classifier' '--classifier-model' '--max-tokens' '--temperature' '--retries' '--timeout' '--concurrency'
         case 'cost'
             printf '%s\n' '-m' '--model' '-f' '--file' '--output-tokens' '-s' '--system' '--encoding'
+        case 'cost report'
+            printf '%s\n' '--since' '--until' '--by'
     end
 end
 
@@ -118,12 +122,15 @@ complete -c llmroute -f
 complete -c llmroute -n '__llmroute_at ""' -a 'classify' -d 'Classify a prompt: tier, task and strong-model score'
 complete -c llmroute -n '__llmroute_at ""' -a 'route' -d 'Show the routing decision without calling anything'
 complete -c llmroute -n '__llmroute_at ""' -a 'ask' -d 'Route a prompt and stream the answer'
-complete -c llmroute -n '__llmroute_at ""' -a 'cost' -d 'Token counts and estimated cost per model'
+complete -c llmroute -n '__llmroute_at ""' -a 'cost' -d 'Token counts and estimated cost per model; spend reports'
 complete -c llmroute -n '__llmroute_at ""' -a 'models' -d 'List the catalog\'s models and which are usable now'
 complete -c llmroute -n '__llmroute_at ""' -a 'config' -d 'Show, create or check the configuration'
 complete -c llmroute -n '__llmroute_at ""' -a 'completions' -d 'Print a shell completion script'
 complete -c llmroute -n '__llmroute_at ""' -a 'manpage' -d 'Print the man page (roff)'
 complete -c llmroute -n '__llmroute_at ""' -a 'help' -d 'Show help for a command'
+
+# Subcommands of cost.
+complete -c llmroute -n '__llmroute_at cost' -a 'report' -d 'Spend from the usage ledger: tokens, cost, savings'
 
 # Subcommands of config.
 complete -c llmroute -n '__llmroute_at config' -a 'show' -d 'Print the effective configuration (keys never shown) (default)'
@@ -167,10 +174,17 @@ complete -c llmroute -n '__llmroute_at ask' -l restart -d 'After a mid-stream fa
 complete -c llmroute -n '__llmroute_at ask' -l jsonl -d 'Batch: one JSON request per stdin line, one result line out'
 complete -c llmroute -n '__llmroute_at ask' -l unordered -d 'With --jsonl: print results as they finish'
 complete -c llmroute -n '__llmroute_at ask' -l concurrency -x -d 'With --jsonl: requests in flight at once'
+complete -c llmroute -n '__llmroute_at ask' -l log-text -d 'Keep this call\'s prompt and answer text in the usage ledger'
+complete -c llmroute -n '__llmroute_at ask' -l no-log -d 'Record nothing in the usage ledger for this call'
+complete -c llmroute -n '__llmroute_at ask' -l force -d 'Call even when it would exceed a budget'
 complete -c llmroute -n '__llmroute_at cost' -s f -l file -r -F -d 'Price the contents of FILE (repeatable; - for stdin)'
-complete -c llmroute -n '__llmroute_at cost' -l csv -d 'Print CSV'
+complete -c llmroute -n '__llmroute_at cost "cost report"' -l csv -d 'Print CSV'
 complete -c llmroute -n '__llmroute_at cost' -l tokens -d 'Print only the exact token count of the input'
 complete -c llmroute -n '__llmroute_at cost' -l encoding -x -a 'o200k_base cl100k_base' -d 'Tokenizer for --tokens'
+complete -c llmroute -n '__llmroute_at "cost report"' -l since -x -d 'Start of the report: an age (12h, 7d, 2w), today, or a date (2026-11-01)'
+complete -c llmroute -n '__llmroute_at "cost report"' -l until -x -d 'End of the report, like --since (a date includes that whole day)'
+complete -c llmroute -n '__llmroute_at "cost report"' -l by -x -a 'day model provider tier task strategy' -d 'Group the report\'s rows by this'
+complete -c llmroute -n '__llmroute_at "cost report"' -l routes -d 'Show how often each tier/task went to which model, and fallbacks'
 complete -c llmroute -n '__llmroute_at models' -l names -d 'Print model names only, one per line'
 complete -c llmroute -n '__llmroute_at models' -l usable -d 'List only models whose provider is usable now'
 complete -c llmroute -n '__llmroute_at "config init"' -l force -d 'Overwrite an existing file'

@@ -3,13 +3,15 @@ import Synchronization
 
 /// `ask --jsonl`: a batch over one pooled HTTP client. Every input line gets exactly one output
 /// line (a result or an error), in input order unless --unordered; workers share one backoff per
-/// provider, so a rate limit slows the whole batch instead of failing it.
+/// provider, so a rate limit slows the whole batch instead of failing it. Each request is
+/// recorded in the usage ledger as it ends; when the budget is reached no new request starts
+/// and the remaining lines are refused lines (exit 5).
 struct AskBatch {
     let context: CommandContext
 
     /// A line turned into a request, or the error line it yields.
     enum Job: Sendable {
-        case call(id: JSONValue, request: ChatRequest, chain: [ModelInfo])
+        case call(id: JSONValue, request: ChatRequest, decision: RoutingDecision, prompt: String)
         case invalid(id: JSONValue, message: String)
     }
 
@@ -25,6 +27,12 @@ struct AskBatch {
         for (index, line) in lines.enumerated() {
             jobs.append(job(line: String(line), number: index + 1, router: router))
         }
+        let ledger = try LedgerSupport(context: context)
+        let console = Unchecked(value: context.console)
+        let quiet = context.quiet
+        let budget = BatchBudget(check: ledger.currentCheck(), force: ledger.force,
+                                 warn: { message in if !quiet { console.value.warning(message) } })
+        let recorder = ledger.recorder(command: "batch")
         let caller = AskCommand.makeCaller(context, catalog: catalog)
         defer { caller.transport.shutdownSync() }
         let emitter = BatchEmitter(console: context.console, total: jobs.count, ordered: !args.has(Flags.unordered),
@@ -41,7 +49,8 @@ struct AskBatch {
                             let index = next.take()
                             guard index < sharedJobs.value.count else { return }
                             try Task.checkCancellation()
-                            emitter.emit(index, await Self.perform(sharedJobs.value[index], caller: caller, stream: stream))
+                            let job = sharedJobs.value[index]
+                            emitter.emit(index, await Self.perform(job, caller: caller, stream: stream, budget: budget, recorder: recorder))
                         }
                     }
                 }
@@ -50,7 +59,7 @@ struct AskBatch {
             return emitter.status
         }
         emitter.finish()
-        return status
+        return budget.refusedCount > 0 ? ExitCode.refused : status
     }
 
     private func job(line: String, number: Int, router: Router) -> Job {
@@ -74,29 +83,44 @@ struct AskBatch {
             let chat = ChatRequest(system: system, messages: [ChatMessage(role: .user, content: prompt)],
                                    maxTokens: context.arguments.integer(Flags.maxTokens),
                                    temperature: context.arguments.decimal(Flags.temperature))
-            return .call(id: id, request: chat, chain: [decision.model] + decision.fallbacks)
+            return .call(id: id, request: chat, decision: decision, prompt: prompt)
         } catch {
             return .invalid(id: id, message: "line \(number): \(error)")
         }
     }
 
     /// One output line; never throws, so no input line can be lost.
-    static func perform(_ job: Job, caller: ResilientCaller, stream: Bool) async -> (JSONValue, failed: Bool) {
+    static func perform(_ job: Job, caller: ResilientCaller, stream: Bool, budget: BatchBudget,
+                        recorder: UsageRecorder) async -> (JSONValue, failed: Bool) {
         switch job {
         case .invalid(let id, let message):
             return (.object([("id", id), ("error", .string(message)), ("attempts", .array([]))]), true)
-        case .call(let id, var request, let chain):
+        case .call(let id, var request, let decision, let prompt):
+            if let refusal = budget.admit(estimate: decision.estimatedCost) {
+                return (.object([("id", id), ("error", .string(refusal)), ("refused", .bool(true)), ("attempts", .array([]))]), true)
+            }
             request.stream = stream
+            let started = Clock.monotonicSeconds()
+            func record(_ result: ChatResult?, _ attempts: [Attempt], outcome: String, errorKind: String? = nil) {
+                budget.settle(estimate: decision.estimatedCost, actual: result.map(AskJSON.cost) ?? 0)
+                recorder.record(UsageRecorder.Request(
+                    decision: decision, prompt: prompt, conversationID: UsageRecorder.newID(), result: result,
+                    attempts: attempts, outcome: outcome, errorKind: errorKind, latency: Clock.monotonicSeconds() - started))
+            }
             do {
-                let (result, _) = try await caller.call(request, chain: chain, onEvent: { _, _ in }, onRestart: { _, _ in })
+                let (result, attempts) = try await caller.call(request, chain: [decision.model] + decision.fallbacks,
+                                                               onEvent: { _, _ in }, onRestart: { _, _ in })
+                record(result, attempts, outcome: result.refused ? "refused" : "ok")
                 return (.object([
                     ("id", id), ("model", .string(result.model.id)), ("text", .string(result.text)),
                     ("usage", AskJSON.usage(result.usage)), ("cost_usd", .number(AskJSON.cost(result))),
                 ]), false)
             } catch let failure as CallFailure {
+                record(nil, failure.attempts, outcome: "failed", errorKind: failure.lastError?.kind.rawValue)
                 let message = failure.lastError.map { "\($0)" } ?? "every provider failed"
                 return (.object([("id", id), ("error", .string(message)), ("attempts", AskJSON.attempts(failure.attempts))]), true)
             } catch {
+                record(nil, [], outcome: error is CancellationError ? "interrupted" : "failed")
                 return (.object([("id", id), ("error", .string("\(error)")), ("attempts", .array([]))]), true)
             }
         }
@@ -141,6 +165,9 @@ final class BatchEmitter: Sendable {
             } else {
                 console.value.line(text)
             }
+            // Each finished line goes out now: a batch that is killed or stops at the budget
+            // must not lose results that were already paid for (and recorded in the ledger).
+            console.value.flush()
             if progress { drawProgress(done: s.done, failed: s.failed) }
         }
     }

@@ -13,6 +13,7 @@ enum AskCommand {
         var conversation = args.has(Flags.continueConversation)
             ? store.load() : ConversationStore.Conversation(system: nil, messages: [])
         if let system = args.string(Flags.system) { conversation.system = system }
+        if conversation.id == nil { conversation.id = UsageRecorder.newID() }
         conversation.messages.append(ChatMessage(role: .user, content: prompt))
 
         // A continued conversation is routed on all of its text: every turn is sent again.
@@ -39,12 +40,20 @@ enum AskCommand {
                 "refused: the estimated cost \(Money.format(decision.estimatedCost)) of \(decision.model.id) exceeds --max-cost",
                 exitCode: ExitCode.refused, hint: "Raise --max-cost, or see the estimate with 'llmroute route'.")
         }
+        let ledger = try LedgerSupport(context: context)
+        let started = Clock.monotonicSeconds()
+        try ledger.enforce(estimate: decision.estimatedCost)
+        let recorder = ledger.recorder(command: "ask")
+        func record(_ result: ChatResult?, _ attempts: [Attempt], outcome: String, errorKind: String? = nil) {
+            recorder.record(UsageRecorder.Request(
+                decision: decision, prompt: routed, conversationID: conversation.id, result: result, attempts: attempts,
+                outcome: outcome, errorKind: errorKind, latency: Clock.monotonicSeconds() - started))
+        }
 
         let json = context.json
         let showReasoning = args.has(Flags.showReasoning)
         let shared = Unchecked(value: (context, caller))
         let reasoningOpen = ResultBox<Bool>()
-        let started = Clock.monotonicSeconds()
         let outcome: (ChatResult, [Attempt])
         do {
             outcome = try AsyncBridge.run {
@@ -69,14 +78,22 @@ enum AskCommand {
                 })
             }
         } catch let failure as CallFailure {
-            return report(failure, context: context)
+            // The report goes out first: a slow or broken ledger must not hold up the error.
+            let status = report(failure, context: context)
+            record(nil, failure.attempts, outcome: failure.partialFrom == nil ? "failed" : "partial",
+                   errorKind: failure.lastError?.kind.rawValue)
+            return status
         } catch is CancellationError {
             console.flush()
             console.err("\n\(CLISpec.programName): interrupted\n")
+            record(nil, [], outcome: "interrupted")
             return ExitCode.interrupted
         }
-        if AsyncBridge.interrupted { return ExitCode.interrupted }
         let (result, attempts) = outcome
+        if AsyncBridge.interrupted {
+            record(result, attempts, outcome: "interrupted")
+            return ExitCode.interrupted
+        }
         let elapsed = Clock.monotonicSeconds() - started
         if json {
             console.line(AskJSON.result(result, attempts: attempts, latency: elapsed).pretty())
@@ -84,6 +101,8 @@ enum AskCommand {
             console.out("\n")
         }
         console.flush()
+        // Recorded after the answer is out, so a ledger problem can only ever cost a warning.
+        record(result, attempts, outcome: result.refused ? "refused" : "ok")
         conversation.messages.append(ChatMessage(role: .assistant, content: result.text))
         do { try store.save(conversation) } catch {
             if !context.quiet { console.warning("cannot keep the conversation for -c: \(error)") }

@@ -3,6 +3,7 @@ import LLMRouteCore
 /// `llmroute cost`: token counts and estimated cost per model, or just the token count.
 enum CostCommand {
     static func run(_ context: CommandContext) throws -> Int32 {
+        if context.arguments.commandPath.last == "report" { return try CostReportCommand.run(context) }
         let arguments = context.arguments
         let text = try input(context)
         if arguments.has(Flags.tokens) {

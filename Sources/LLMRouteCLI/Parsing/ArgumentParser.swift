@@ -29,7 +29,10 @@ public enum ArgumentParser {
                 }
                 command = found
                 result.commandPath = [found.name]
-            } else if let current = command, !current.subcommands.isEmpty, result.commandPath.count == 1 {
+            } else if let current = command, !current.subcommands.isEmpty, result.commandPath.count == 1, result.operands.isEmpty,
+                      current.operands.isEmpty || current.subcommand(named: argument) != nil {
+                // A command that takes operands too (`cost PROMPT`, `cost report`): only a
+                // subcommand's exact name, as the first operand, selects it.
                 guard let sub = current.subcommand(named: argument) else {
                     throw unknownCommand(argument, among: current.subcommands, parentPath: [current.name])
                 }

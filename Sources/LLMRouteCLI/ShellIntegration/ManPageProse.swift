@@ -47,6 +47,12 @@ enum ManPageProse {
         ("models", "[models.NAME]",
          "Add a model, or override fields of a built-in one (`[models.\"gpt-4o-mini\"]`). A new model needs provider, input_price, output_price and context_window.",
          ConfigParser.modelKeys),
+        ("budget", "[budget]",
+         "Spending caps in USD, checked before every ask (and every batch line) against the usage ledger: a warning on stderr above 80%, a refusal with exit status 5 above 100%, naming the budget and what is left. --force overrides for one call. Days start at local midnight, months on the 1st.",
+         ConfigParser.budgetKeys),
+        ("ledger", "[ledger]",
+         "The usage ledger, $XDG_DATA_HOME/llmroute/usage.sqlite (mode 0600): one row per attempt and per request with the routing decision, tokens, cost, latency and outcome. `llmroute cost report` reads it.",
+         ConfigParser.ledgerKeys),
     ]
 
     /// What each config key means, by table and key.
@@ -74,6 +80,9 @@ enum ManPageProse {
         "models.max_output_tokens": "Longest answer the model can produce, in tokens. Default for a new model: the context window, at most 4096.",
         "models.quality": "Quality from 0 to 1; the built-in values are LMArena text scores mapped to 0-1. Default for a new model: 0.5.",
         "models.strengths": "List of tasks the model is strong at (\(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))).",
+        "budget.daily": "Daily cap in USD (0 or more), from local midnight.",
+        "budget.monthly": "Monthly cap in USD (0 or more), from the 1st of the month.",
+        "ledger.log_text": "true: store prompt and answer text in the ledger. Default false: only their SHA-256 hashes (--log-text turns it on for one call, --no-log records nothing).",
         "models.capabilities": "List of capabilities (\(Capability.allCases.map(\.rawValue).joined(separator: ", "))), matched by --require.",
     ]
 

@@ -9,7 +9,7 @@ public enum CLISpec {
         (2, "usage error: unknown command or flag, bad flag value"),
         (3, "configuration error: the message names file:line"),
         (4, "every provider failed, or a stream broke after part of the answer was printed"),
-        (5, "refused: the estimated cost exceeds --max-cost or a budget"),
+        (5, "refused: the estimated cost exceeds --max-cost, or the daily or monthly budget (override with --force)"),
         (130, "interrupted (Ctrl-C)"),
     ]
 
@@ -49,15 +49,28 @@ public enum CLISpec {
             ("llmroute ask --jsonl --concurrency 8 < in.jsonl > out.jsonl", "a batch"),
         ])
 
+    public static let costReport = CommandSpec(
+        "report", summary: "Spend from the usage ledger: tokens, cost, savings",
+        description: "Reports what ask and batch calls recorded in the usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite) between --since and --until: requests, failures, input and output tokens, spend and average latency, grouped with --by, then the total and the savings: what the same requests would have cost on the strongest model of each one's candidate set, and the percentage saved. --routes shows instead how often each tier/task went to which model and how often fallbacks fired. Times are local.",
+        flags: Flags.report,
+        examples: [
+            ("llmroute cost report", "the last 30 days by model"),
+            ("llmroute cost report --since 7d --by day", "spend per day this week"),
+            ("llmroute cost report --since 2026-11-01 --until 2026-11-30 --csv", "a month for a spreadsheet"),
+            ("llmroute cost report --routes --json", "routing statistics for scripts"),
+        ])
+
     public static let cost = CommandSpec(
-        "cost", summary: "Token counts and estimated cost per model",
-        description: "Counts the input's tokens and estimates the cost of sending it to every catalog model (cheapest first), or to one with --model. The input comes from the arguments, -f FILE (repeatable) or stdin. --tokens prints only the exact token count.",
+        "cost", summary: "Token counts and estimated cost per model; spend reports",
+        description: "Counts the input's tokens and estimates the cost of sending it to every catalog model (cheapest first), or to one with --model. The input comes from the arguments, -f FILE (repeatable) or stdin. --tokens prints only the exact token count. `cost report` reports what was actually spent (see `llmroute help cost report`).",
         operands: "[PROMPT...]",
         flags: [Flags.model, Flags.file, Flags.outputTokens, Flags.system, Flags.csv, Flags.tokens, Flags.encoding],
+        subcommands: [costReport],
         examples: [
             ("llmroute cost -f report.md", "what sending a file costs on each model"),
             ("llmroute cost --json -m gpt-4o \"...\"", "one model, as JSON"),
             ("cat big.txt | llmroute cost --tokens --encoding cl100k_base", "exact token count only"),
+            ("llmroute cost report --since 7d", "what was spent this week"),
         ])
 
     public static let models = CommandSpec(

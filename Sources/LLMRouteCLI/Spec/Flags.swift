@@ -127,4 +127,36 @@ public enum Flags {
 
     public static let ask = routing + [maxTokens, temperature, noStream, continueConversation, showReasoning,
                                        retries, timeout, dryRun, restart, askJSONL, unordered, concurrency]
+        + ledger
+
+    // ------------------------------------------------------------------------------------------
+    // Usage ledger, budgets and spend reports. Calls that send a request (ask, ask --jsonl, and
+    // later the REPL) take `ledger`; `cost report` takes `report`.
+
+    public static let logText = FlagSpec(
+        "log-text", help: "Keep this call's prompt and answer text in the usage ledger",
+        details: "Store the prompt and answer text in the usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite) for this call, as log_text = true does in the config. Without it only their SHA-256 hashes are stored.")
+    public static let noLog = FlagSpec(
+        "no-log", help: "Record nothing in the usage ledger for this call",
+        details: "Record nothing in the usage ledger for this call. Budgets are still checked against what the ledger holds.")
+    public static let budgetForce = FlagSpec(
+        "force", help: "Call even when it would exceed a budget",
+        details: "Make this call even when its estimated cost would take the spend past the daily or monthly budget ([budget] in the config), which otherwise refuses it with exit status 5.")
+
+    public static let ledger = [logText, noLog, budgetForce]
+
+    public static let since = FlagSpec(
+        "since", value: .text("WHEN"), default: "30d",
+        help: "Start of the report: an age (12h, 7d, 2w), today, or a date (2026-11-01)")
+    public static let until = FlagSpec(
+        "until", value: .text("WHEN"), default: "now",
+        help: "End of the report, like --since (a date includes that whole day)")
+    public static let by = FlagSpec(
+        "by", value: .choice("KEY", SpendReport.Grouping.allCases.map(\.rawValue)), default: "model",
+        help: "Group the report's rows by this")
+    public static let routes = FlagSpec(
+        "routes", help: "Show how often each tier/task went to which model, and fallbacks",
+        details: "Instead of spend, show for each classified tier and task how often it went to which model (share of that tier/task's requests) and how often a fallback fired.")
+
+    public static let report = [since, until, by, routes, csv]
 }

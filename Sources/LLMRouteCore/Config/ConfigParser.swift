@@ -1,6 +1,8 @@
 /// Reads a config file's text into a `UserConfig`, checking every key and type.
 public enum ConfigParser {
-    public static let topKeys = ["providers", "models", "routing"]
+    public static let topKeys = ["providers", "models", "routing", "budget", "ledger"]
+    public static let budgetKeys = ["daily", "monthly"]
+    public static let ledgerKeys = ["log_text"]
     public static let providerKeys = ["kind", "base_url", "api_key_env", "api_key"]
     public static let modelKeys = [
         "provider", "input_price", "output_price", "context_window", "max_output_tokens",
@@ -26,6 +28,12 @@ public enum ConfigParser {
                 for model in try reader.table(entry.node, at: "models", allowed: nil) {
                     config.models.append(try parseModel(model, reader))
                 }
+            case "ledger":
+                for field in try reader.table(entry.node, at: "ledger", allowed: ledgerKeys) {
+                    config.logText = try reader.bool(field.node, "ledger.log_text")
+                }
+            case "budget":
+                config.budget = try parseBudget(entry.node, reader)
             default:
                 config.routing = try parseRouting(entry.node, reader)
             }
@@ -109,6 +117,22 @@ public enum ConfigParser {
             }
         }
         return routing
+    }
+
+    static func parseBudget(_ node: ConfigNode, _ reader: ConfigSchemaReader) throws(ConfigError) -> BudgetSettings {
+        var budget = BudgetSettings()
+        for field in try reader.table(node, at: "budget", allowed: budgetKeys) {
+            // USD; zero is allowed (refuse every paid call), a negative budget is a mistake.
+            let value = try reader.number(field.node, "budget.\(field.key)", min: 0, max: 1_000_000)
+            if field.key == "daily" {
+                budget.daily = value
+                budget.dailyLine = field.node.line
+            } else {
+                budget.monthly = value
+                budget.monthlyLine = field.node.line
+            }
+        }
+        return budget
     }
 
     private static func references(

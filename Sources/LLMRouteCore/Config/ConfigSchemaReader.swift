@@ -45,6 +45,13 @@ struct ConfigSchemaReader {
         return value
     }
 
+    func bool(_ node: ConfigNode, _ path: String) throws(ConfigError) -> Bool {
+        guard case .bool(let value) = node.value else {
+            throw fail(node, "\(path) must be true or false, found \(node.value.typeDescription)")
+        }
+        return value
+    }
+
     func integer(_ node: ConfigNode, _ path: String, min: Int = 0) throws(ConfigError) -> Int {
         guard case .integer(let value) = node.value else {
             throw fail(node, "\(path) must be an integer, found \(node.value.typeDescription)")

@@ -5,6 +5,18 @@ public enum ConfigTemplate {
     # across OpenAI and Anthropic, whichever has an API key in the environment.
     # Check it with `llmroute config check`; see `llmroute help config` and `man llmroute`.
 
+    # Spending caps in USD, checked before each call against the ledger: a warning above 80%,
+    # a refusal (exit 5) above 100%; --force overrides for one call. Daily resets at local midnight.
+    # [budget]
+    # daily = 5.00
+    # monthly = 50.00
+
+    # The usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite): every call's model, tokens, cost.
+    # log_text: keep prompt and answer text too (otherwise only SHA-256 hashes of them).
+    # --log-text does it for one call, --no-log records nothing for one call.
+    # [ledger]
+    # log_text = false
+
     [routing]
     # tier | task | cost | threshold
     strategy = "cost"

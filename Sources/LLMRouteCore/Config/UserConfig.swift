@@ -66,6 +66,10 @@ public struct UserConfig: Sendable, Equatable {
     public var providers: [ProviderSettings] = []
     public var models: [ModelSettings] = []
     public var routing = RoutingSettings()
+    /// `[ledger] log_text`: keep prompt and answer text in the usage ledger (otherwise only hashes).
+    public var logText: Bool?
+    /// `[budget]`: daily and monthly spending caps.
+    public var budget = BudgetSettings()
 
     public init(file: String? = nil) { self.file = file }
 }

@@ -23,6 +23,7 @@ public enum ChatCall {
                     result.text += text
                 case .reasoning(let text): result.reasoning += text
                 case .usage(let input, let output):
+                    result.usageReported = true
                     if let input { result.usage.inputTokens = input }
                     if let output { result.usage.outputTokens = output }
                 case .stop(let reason): result.stopReason = reason

@@ -61,6 +61,8 @@ public struct ChatResult: Sendable, Equatable {
     public var model: ModelInfo
     /// Seconds from sending the request to the first answer byte (nil when there was none).
     public var timeToFirstToken: Double?
+    /// False when the API reported no usage: `usage` is then zero, and the ledger estimates it.
+    public var usageReported = false
 
     /// Providers that stop for safety say so in their own words.
     public var refused: Bool { stopReason == "refusal" || stopReason == "content_filter" }

@@ -6,10 +6,13 @@ public struct ConversationStore: Sendable {
     public struct Conversation: Sendable, Equatable {
         public var system: String?
         public var messages: [ChatMessage]
+        /// Ties the conversation's turns together in the usage ledger.
+        public var id: String?
 
-        public init(system: String?, messages: [ChatMessage]) {
+        public init(system: String?, messages: [ChatMessage], id: String? = nil) {
             self.system = system
             self.messages = messages
+            self.id = id
         }
     }
 
@@ -24,7 +27,7 @@ public struct ConversationStore: Sendable {
                   let content = item["content"]?.stringValue else { return nil }
             return ChatMessage(role: role, content: content)
         }
-        return Conversation(system: json["system"]?.stringValue, messages: messages)
+        return Conversation(system: json["system"]?.stringValue, messages: messages, id: json["id"]?.stringValue)
     }
 
     public func save(_ conversation: Conversation) throws(FileIO.Failure) {
@@ -32,6 +35,7 @@ public struct ConversationStore: Sendable {
             JSONValue.object([("role", .string($0.role.rawValue)), ("content", .string($0.content))])
         }
         let json = JSONValue.object([
+            ("id", conversation.id.map(JSONValue.string) ?? .null),
             ("system", conversation.system.map(JSONValue.string) ?? .null),
             ("messages", .array(messages)),
         ])

@@ -5,12 +5,15 @@ public struct Attempt: Sendable, Equatable {
     /// "ok", a `ProviderError.Kind` raw value, "circuit_open", "no_api_key" or "interrupted".
     public var outcome: String
     public var message: String?
+    /// Seconds the attempt took (nil when nothing was sent: no key, open circuit).
+    public var latency: Double?
 
-    public init(provider: String, model: String, outcome: String, message: String? = nil) {
+    public init(provider: String, model: String, outcome: String, message: String? = nil, latency: Double? = nil) {
         self.provider = provider
         self.model = model
         self.outcome = outcome
         self.message = message
+        self.latency = latency
     }
 }
 
@@ -89,18 +92,20 @@ public final class ResilientCaller: @unchecked Sendable {
             while true {
                 try await limiter.wait(for: model.provider)
                 var shown = false
+                let attemptStarted = Clock.monotonicSeconds()
                 do {
                     let result = try await ChatCall.run(provider, prepared: prepared, model: model, transport: transport) { event in
                         if case .text = event { shown = true }
                         try onEvent(model, event)
                     }
-                    attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "ok"))
+                    attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "ok",
+                                            latency: Clock.monotonicSeconds() - attemptStarted))
                     breaker?.recordSuccess(model.provider)
                     return (result, attempts)
                 } catch let error as ProviderError {
                     lastError = error
                     attempts.append(Attempt(provider: model.provider, model: model.id, outcome: error.kind.rawValue,
-                                            message: error.description))
+                                            message: error.description, latency: Clock.monotonicSeconds() - attemptStarted))
                     if error.isProviderFault { breaker?.recordFailure(model.provider) }
                     if error.kind == .rateLimited, let wait = error.retryAfter { limiter.pause(model.provider, seconds: wait) }
                     if shown {

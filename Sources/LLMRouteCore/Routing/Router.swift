@@ -117,7 +117,8 @@ public struct Router: Sendable {
             classifierName: classifier.name, classification: classification,
             inputTokens: choice.primary.inputTokens, outputTokens: choice.primary.outputTokens,
             estimatedCost: choice.primary.estimatedCost, reasons: reasons, excluded: excluded,
-            exceedsMaxCost: exceeds, offline: offline)
+            exceedsMaxCost: exceeds, offline: offline,
+            strongest: Self.strongest(of: candidates.map(\.model) + [choice.primary.model]))
     }
 
     private func forcedChoice(_ name: String, request: RouteRequest, expectedOutput: Int, input: StrategyInput) throws(RoutingError) -> StrategyChoice {
@@ -132,6 +133,11 @@ public struct Router: Sendable {
             reasons.append("note: provider \(model.provider) has no API key set")
         }
         return StrategyChoice(primary: candidate, reasons: reasons)
+    }
+
+    /// The best model on offer, the dearer one on a quality tie (what "always use the best" costs).
+    static func strongest(of models: [ModelInfo]) -> ModelInfo? {
+        models.max { ($0.quality, $0.outputCostPerToken, $0.id) < ($1.quality, $1.outputCostPerToken, $1.id) }
     }
 
     private func keyVariables() -> [String] {

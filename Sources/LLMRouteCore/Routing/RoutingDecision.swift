@@ -16,6 +16,8 @@ public struct RoutingDecision: Sendable, Equatable {
     public var exceedsMaxCost: Bool
     /// True when no provider had a key and the decision was made over the whole default pool.
     public var offline: Bool
+    /// The highest-quality candidate: what the ledger's savings compare against.
+    public var strongest: ModelInfo? = nil
 }
 
 /// Why routing could not produce a decision.

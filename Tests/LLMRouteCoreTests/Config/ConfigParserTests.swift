@@ -199,3 +199,43 @@ struct LLMClassifierConfigTests {
         }
     }
 }
+
+@Suite("Config: ledger and budget keys")
+struct LedgerConfigTests {
+    func error(_ text: String) -> ConfigError? {
+        do { _ = try ConfigLoader.load(text: text, file: "test.toml"); return nil } catch { return error }
+    }
+
+    @Test func budgetAndLogTextAreRead() throws {
+        let (config, _) = try ConfigLoader.load(text: "[ledger]\nlog_text = true\n[budget]\ndaily = 5\nmonthly = 50.5\n", file: "t.toml")
+        #expect(config.logText == true)
+        #expect(config.budget.daily == 5 && config.budget.monthly == 50.5)
+        #expect(config.budget.dailyLine == 4 && config.budget.monthlyLine == 5)
+        let (empty, _) = try ConfigLoader.load(text: "", file: "t.toml")
+        #expect(empty.logText == nil && empty.budget.isEmpty)
+    }
+
+    @Test func badValuesNameFileAndLine() {
+        let negative = error("[routing]\nstrategy = \"cost\"\n[budget]\ndaily = 1\nmonthly = -5\n")
+        #expect(negative?.line == 5 && negative?.file == "test.toml")
+        #expect(negative?.message.contains("budget.monthly must be at least 0") == true, "\(String(describing: negative))")
+        let text = error("[budget]\ndaily = \"five\"\n")
+        #expect(text?.line == 2 && text?.message.contains("budget.daily must be a number") == true)
+        let unknown = error("[budget]\nweekly = 3\n")
+        #expect(unknown?.line == 2 && unknown?.message.contains("unknown key 'weekly' in [budget]") == true)
+        let logText = error("[ledger]\nlog_text = \"yes\"\n")
+        #expect(logText?.line == 2 && logText?.message.contains("ledger.log_text must be true or false") == true)
+        let topLevel = error("log_text = true\n")
+        #expect(topLevel?.line == 1 && topLevel?.message.contains("unknown key 'log_text'") == true)
+    }
+
+    @Test func templateDocumentsTheKeysAndStaysValid() throws {
+        #expect(ConfigTemplate.text.contains("# [ledger]\n# log_text = false"))
+        #expect(ConfigTemplate.text.contains("# [budget]") && ConfigTemplate.text.contains("# daily = 5.00"))
+        // Uncommented, the template's budget lines parse.
+        let enabled = ConfigTemplate.text.replacing("# [ledger]\n# log_text = false", with: "[ledger]\nlog_text = false")
+            .replacing("# [budget]\n# daily = 5.00\n# monthly = 50.00", with: "[budget]\ndaily = 5.00\nmonthly = 50.00")
+        let (config, _) = try ConfigLoader.load(text: enabled, file: "t.toml")
+        #expect(config.budget.daily == 5 && config.budget.monthly == 50 && config.logText == false)
+    }
+}

@@ -1,0 +1,120 @@
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The ledger in a SQLite file ($XDG_DATA_HOME/llmroute/usage.sqlite), through GRDB.
+///
+/// Safety: WAL mode, so a process killed mid-write leaves the last committed state (SQLite
+/// replays or discards the WAL on the next open) and loses at most the transaction in flight;
+/// every append is one IMMEDIATE transaction, and a busy timeout makes writers from several
+/// processes and batch workers queue instead of failing. The file is created 0600 (prompts and
+/// answers may be in it); SQLite gives its -wal and -shm files the same mode.
+public final class SQLiteUsageLedger: UsageLedger {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// The default location.
+    public static func defaultPath(environment: Environment) -> String {
+        XDGPaths(environment: environment).dataHome + "/usage.sqlite"
+    }
+
+    /// Opens (creating if needed) and migrates the file.
+    public init(path: String, busyTimeoutSeconds: Double = 10) throws(LedgerError) {
+        self.path = path
+        do {
+            try FileIO.makeDirectories(FileIO.parentOf(path), mode: 0o700)
+        } catch {
+            throw LedgerError(path: path, reason: "cannot create its folder: \(error.reason)")
+        }
+        // Create the file ourselves so it is 0600 from the first byte, whatever the umask.
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw LedgerError(path: path, reason: "cannot create it: \(String(cString: strerror(errno)))") }
+        close(fd)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(busyTimeoutSeconds)
+        configuration.label = "llmroute.ledger"
+        do {
+            queue = try Self.openMigrated(path: path, configuration: configuration)
+        } catch {
+            throw LedgerError(path: path, reason: Self.explain(error))
+        }
+    }
+
+    /// Opens a connection and migrates the file unless it is current. Processes that open a new
+    /// file at the same moment race to create the schema: a loser's CREATE fails once the
+    /// winner commits, or its connection still holds the schema it read before. A fresh
+    /// connection then sees the migrated file, so such errors are retried a few times; other
+    /// errors (not a database, read-only, disk full) are not.
+    private static func openMigrated(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        let migrator = LedgerSchema.migrator
+        var attempt = 0
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                if try queue.read({ try migrator.hasCompletedMigrations($0) }) { return queue }
+                try migrator.migrate(queue)
+                return queue
+            } catch let error as DatabaseError where attempt < 5 && Self.isRace(error) {
+                attempt += 1
+                usleep(UInt32(10_000 * attempt))
+            }
+        }
+    }
+
+    private static func isRace(_ error: DatabaseError) -> Bool {
+        [.SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_SCHEMA].contains(error.resultCode)
+    }
+
+    public func append(_ records: [UsageRecord]) throws {
+        guard !records.isEmpty else { return }
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let statement = try db.cachedStatement(sql: LedgerSchema.insert)
+                    for record in records { try statement.execute(arguments: LedgerSchema.arguments(record)) }
+                    return .commit
+                }
+            }
+        } catch {
+            throw LedgerError(path: path, reason: "cannot record usage: \(Self.explain(error))")
+        }
+    }
+
+    public func spent(since: Double) throws -> Double {
+        do {
+            return try queue.read { db in
+                try Double.fetchOne(db, sql: "SELECT COALESCE(SUM(cost_usd), 0) FROM usage WHERE kind = 'request' AND time >= ?",
+                                    arguments: [since]) ?? 0
+            }
+        } catch {
+            throw LedgerError(path: path, reason: "cannot read spend: \(Self.explain(error))")
+        }
+    }
+
+    public func records(kind: UsageRecord.Kind, from: Double?, until: Double?) throws -> [UsageRecord] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM usage WHERE kind = ? AND time >= ? AND time < ? ORDER BY time, id",
+                                 arguments: [kind.rawValue, from ?? -Double.greatestFiniteMagnitude, until ?? Double.greatestFiniteMagnitude])
+                    .map(LedgerSchema.record)
+            }
+        } catch {
+            throw LedgerError(path: path, reason: "cannot read usage: \(Self.explain(error))")
+        }
+    }
+
+    /// The schema version the file is at (the last applied migration).
+    public func schemaVersion() throws -> String? {
+        try queue.read { try LedgerSchema.migrator.completedMigrations($0).last }
+    }
+
+    /// SQLite's words, without GRDB's SQL dump (which could contain prompt text).
+    static func explain(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,24 @@
+/// Where usage rows go. The SQLite file is the one implementation today; a shared server
+/// database for teams can be added behind this protocol without touching the callers
+/// (`UsageRecorder`, budgets, `cost report`).
+public protocol UsageLedger: Sendable {
+    /// Appends rows atomically: all of them or none (a request with its attempts).
+    func append(_ records: [UsageRecord]) throws
+    /// Money spent (request rows) from `since` (unix seconds) on.
+    func spent(since: Double) throws -> Double
+    /// Rows of one kind whose time is in [from, until), oldest first.
+    func records(kind: UsageRecord.Kind, from: Double?, until: Double?) throws -> [UsageRecord]
+}
+
+/// Why the ledger could not be used; the message says what to do.
+public struct LedgerError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "usage ledger \(path): \(reason)" }
+}

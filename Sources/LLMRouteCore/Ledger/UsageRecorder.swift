@@ -1,0 +1,148 @@
+import Synchronization
+
+/// What ask, batch and the REPL call once per request: turns the routing decision, the
+/// attempts and the result into ledger rows and appends them in one transaction. It never
+/// throws: a ledger that cannot be written costs a warning on stderr (once per process), never
+/// the answer, which callers print before recording.
+public final class UsageRecorder: Sendable {
+    /// nil: record nothing (`--no-log`, or the ledger could not be opened).
+    public let ledger: (any UsageLedger)?
+    /// ask, batch or repl.
+    public let command: String
+    /// Store prompt and answer text (log_text / --log-text); otherwise only their hashes.
+    public let logText: Bool
+    private let warn: @Sendable (String) -> Void
+    private let warned = Mutex(false)
+
+    public init(ledger: (any UsageLedger)?, command: String, logText: Bool, warn: @escaping @Sendable (String) -> Void) {
+        self.ledger = ledger
+        self.command = command
+        self.logText = logText
+        self.warn = warn
+    }
+
+    /// One request as the caller saw it.
+    public struct Request: Sendable {
+        public var decision: RoutingDecision?
+        /// The text sent as the prompt (all turns for a continued conversation).
+        public var prompt: String
+        public var conversationID: String?
+        public var result: ChatResult?
+        public var attempts: [Attempt]
+        /// ok, failed, partial, refused, interrupted.
+        public var outcome: String
+        public var errorKind: String?
+        /// Seconds from the first attempt to the end.
+        public var latency: Double
+
+        public init(decision: RoutingDecision?, prompt: String, conversationID: String?, result: ChatResult?,
+                    attempts: [Attempt], outcome: String, errorKind: String? = nil, latency: Double) {
+            self.decision = decision
+            self.prompt = prompt
+            self.conversationID = conversationID
+            self.result = result
+            self.attempts = attempts
+            self.outcome = outcome
+            self.errorKind = errorKind
+            self.latency = latency
+        }
+    }
+
+    /// A fresh id for a request or conversation: 16 hex digits from the system RNG.
+    public static func newID() -> String {
+        let value = UInt64.random(in: 0...UInt64.max)
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Appends the request's attempt rows and its request row; returns false if it could not.
+    @discardableResult
+    public func record(_ request: Request, now: Double = Clock.wallSeconds()) -> Bool {
+        guard let ledger else { return false }
+        do {
+            try ledger.append(rows(request, now: now))
+            return true
+        } catch {
+            let first = warned.withLock { done in defer { done = true }; return !done }
+            if first { warn("usage not recorded: \(error)") }
+            return false
+        }
+    }
+
+    /// The rows for a request: each attempt, then the request itself.
+    public func rows(_ request: Request, now: Double) -> [UsageRecord] {
+        let requestID = Self.newID()
+        var base = UsageRecord(kind: .request, requestID: requestID, time: now, command: command, outcome: request.outcome)
+        base.conversationID = request.conversationID
+        if let decision = request.decision {
+            base.strategy = decision.strategy.rawValue
+            base.tier = decision.classification.tier.rawValue
+            base.task = decision.classification.task.rawValue
+            base.score = decision.classification.score
+            base.chosenModel = decision.model.id
+            base.chosenProvider = decision.model.provider
+        }
+        base.promptHash = SHA256.hex(Array(request.prompt.utf8))
+        if logText { base.promptText = request.prompt }
+
+        var (input, output, estimated) = (0, 0, false)
+        if let result = request.result {
+            if result.usageReported {
+                (input, output) = (result.usage.inputTokens, result.usage.outputTokens)
+            } else {
+                // No usage from the API: the routing estimate for the input, ~4 bytes a token for the answer.
+                input = request.decision?.inputTokens.tokens ?? (request.prompt.utf8.count + 3) / 4
+                output = (result.text.utf8.count + 3) / 4
+                estimated = true
+            }
+        }
+
+        var rows: [UsageRecord] = []
+        for attempt in request.attempts {
+            var row = base
+            row.kind = .attempt
+            row.finalModel = attempt.model
+            row.finalProvider = attempt.provider
+            row.outcome = attempt.outcome
+            row.errorKind = attempt.outcome == "ok" ? nil : attempt.outcome
+            row.latencyMs = attempt.latency.map { $0 * 1000 }
+            row.promptText = nil
+            if attempt.outcome == "ok", let result = request.result, result.model.id == attempt.model {
+                row.inputTokens = input
+                row.outputTokens = output
+                row.tokensEstimated = estimated
+                row.costUSD = result.model.cost(inputTokens: input, outputTokens: output)
+                row.timeToFirstTokenMs = result.timeToFirstToken.map { $0 * 1000 }
+            }
+            rows.append(row)
+        }
+
+        var row = base
+        let tried = request.attempts.filter { $0.latency != nil }
+        row.attempts = tried.count
+        row.fallbacks = Set(tried.map(\.model)).subtracting([base.chosenModel ?? ""]).count
+        row.errorKind = request.errorKind
+        row.latencyMs = request.latency * 1000
+        if let result = request.result {
+            row.finalModel = result.model.id
+            row.finalProvider = result.model.provider
+            row.inputTokens = input
+            row.outputTokens = output
+            row.tokensEstimated = estimated
+            row.costUSD = result.model.cost(inputTokens: input, outputTokens: output)
+            row.timeToFirstTokenMs = result.timeToFirstToken.map { $0 * 1000 }
+            row.answerHash = SHA256.hex(Array(result.text.utf8))
+            if logText { row.answerText = result.text }
+            if let strongest = request.decision?.strongest {
+                row.strongestModel = strongest.id
+                // The same tokens on the strongest candidate (its tokenizer may count a little differently).
+                row.strongestCostUSD = strongest.cost(inputTokens: input, outputTokens: output)
+            }
+        } else if let last = tried.last {
+            row.finalModel = last.model
+            row.finalProvider = last.provider
+        }
+        rows.append(row)
+        return rows
+    }
+}
