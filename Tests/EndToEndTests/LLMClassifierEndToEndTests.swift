@@ -94,6 +94,24 @@ struct LLMClassifierEndToEndTests {
         #expect(result.stderr.contains("using the local classifier"))
     }
 
+    /// The labelling call is paid for: it goes to the usage ledger with the tokens LiteLLM
+    /// reported, priced at mock-labeler's $1/$2 per million tokens.
+    @Test func labellingCallsAreInTheLedger() throws {
+        let runner = try runner()
+        defer { runner.cleanup() }
+        for _ in 0..<2 { _ = try run(runner, ["route", "--json", Self.prompt]) }
+        let result = try runner.run(["cost", "report", "--json", "--since", "1h"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try BinaryRunner.json(result.stdout) as? [String: Any])
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        let labeler = try #require(groups.first { $0["key"] as? String == "mock-labeler" }, "\(result.stdout)")
+        #expect(labeler["requests"] as? Int == 2)
+        let input = labeler["input_tokens"] as? Int ?? 0, output = labeler["output_tokens"] as? Int ?? 0
+        // LiteLLM's mock responses report small fixed token counts; what matters is that they were kept.
+        #expect(input > 0 && output > 0)
+        #expect(abs((labeler["cost_usd"] as? Double ?? 0) - (Double(input) * 1e-6 + Double(output) * 2e-6)) < 1e-12)
+    }
+
     @Test func unknownClassifierModelIsAUsageError() throws {
         let runner = try runner()
         defer { runner.cleanup() }

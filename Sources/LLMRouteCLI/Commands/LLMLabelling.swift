@@ -44,6 +44,7 @@ final class LLMLabelling {
     let context: CommandContext
     let router: Router
     private var caller: ResilientCaller?
+    private var ledgerSupport: LedgerSupport?
 
     init(context: CommandContext, router: Router) {
         self.context = context
@@ -63,15 +64,23 @@ final class LLMLabelling {
         }
         let caller = try self.caller ?? AskCommand.makeCaller(context, catalog: context.configuration().catalog, defaultTimeout: 20)
         self.caller = caller
+        let call = ResultBox<(ChatResult?, [Attempt])>()
         let labeller = LLMClassifier(model: model, fallback: local) { request, model in
             do {
-                return try await caller.call(request, chain: [model], onEvent: { _, _ in }, onRestart: { _, _ in }).0
+                let (result, attempts) = try await caller.call(request, chain: [model], onEvent: { _, _ in }, onRestart: { _, _ in })
+                call.value = .success((result, attempts))
+                return result
             } catch let failure as CallFailure {
+                call.value = .success((nil, failure.attempts))
                 throw LabellingFailure(failure)
             }
         }
+        let started = Clock.monotonicSeconds()
         let outcome = try AsyncBridge.run { await labeller.classify(prompt) }
         if AsyncBridge.interrupted { throw CLIError("interrupted", exitCode: ExitCode.interrupted) }
+        if case .success(let (result, attempts))? = call.value {
+            record(prompt: prompt, result: result, attempts: attempts, latency: Clock.monotonicSeconds() - started)
+        }
         if let failure = outcome.failure {
             warn("llm classifier (\(model.id)) failed: \(failure); using the local classifier")
         }
@@ -95,6 +104,22 @@ final class LLMLabelling {
             return weak
         }
         return usable.min { ($0.inputCostPerToken + $0.outputCostPerToken, $0.id) < ($1.inputCostPerToken + $1.outputCostPerToken, $1.id) }
+    }
+
+    /// A labelling call is paid for like any other: it goes to the usage ledger as a request of
+    /// its own (command "label", no routing decision), so `cost report` shows what it cost.
+    private func record(prompt: String, result: ChatResult?, attempts: [Attempt], latency: Double) {
+        guard !attempts.isEmpty, let support = ledger() else { return }
+        support.recorder(command: "label").record(UsageRecorder.Request(
+            decision: nil, prompt: prompt, conversationID: nil, result: result, attempts: attempts,
+            outcome: result == nil ? "failed" : "ok", latency: latency))
+    }
+
+    /// Opened on the first labelling call and kept for the batch.
+    private func ledger() -> LedgerSupport? {
+        if let ledgerSupport { return ledgerSupport }
+        ledgerSupport = try? LedgerSupport(context: context)
+        return ledgerSupport
     }
 
     private func warn(_ message: String) {
