@@ -43,13 +43,15 @@ enum AskJSON {
 
     /// The request `--dry-run` shows: URL, headers with the key masked, body.
     static func request(_ prepared: PreparedRequest, model: ModelInfo) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("model", .string(model.id)),
             ("provider", .string(model.provider)),
             ("method", .string("POST")),
             ("url", .string(prepared.url)),
             ("headers", .object(prepared.maskedHeaders.map { ($0.0, .string($0.1)) })),
             ("body", prepared.body),
-        ])
+        ]
+        if !prepared.notes.isEmpty { pairs.append(("notes", .array(prepared.notes.map(JSONValue.string)))) }
+        return .object(pairs)
     }
 }

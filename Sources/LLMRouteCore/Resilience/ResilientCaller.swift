@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One try at one model, for `--json`'s attempts list and the failure report.
 public struct Attempt: Sendable, Equatable {
     public var provider: String
@@ -36,6 +38,8 @@ public final class ResilientCaller: @unchecked Sendable {
     /// After answer text was shown, re-ask the next model (true) or stop (false).
     public let restartAfterPartial: Bool
     public let warn: @Sendable (String) -> Void
+    /// Request adjustments already warned about: a batch warns once, not once per line.
+    private let warned = Mutex<Set<String>>([])
 
     public init(catalog: Catalog, environment: Environment, transport: HTTPTransport, policy: RetryPolicy,
                 breaker: CircuitBreaker?, limiter: ProviderBackoff = ProviderBackoff(),
@@ -85,6 +89,7 @@ public final class ResilientCaller: @unchecked Sendable {
             }
             if let partial = partialFrom { onRestart(partial, model); partialFrom = nil }
             let (provider, prepared) = prepare(request, model: model)!
+            for note in prepared.notes where warned.withLock({ $0.insert(note).inserted }) { warn(note) }
             var retry = 0
             while true {
                 try await limiter.wait(for: model.provider)
