@@ -16,7 +16,7 @@ struct AskBatch {
     func run() throws -> Int32 {
         let args = context.arguments
         let text = try context.readStdin()
-        let catalog = try context.configuration().catalog
+        let (config, catalog) = try context.configuration()
         let router = try context.router()
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
@@ -25,7 +25,7 @@ struct AskBatch {
         for (index, line) in lines.enumerated() {
             jobs.append(job(line: String(line), number: index + 1, router: router))
         }
-        let caller = AskCommand.makeCaller(context, catalog: catalog)
+        let caller = AskCommand.makeCaller(context, catalog: catalog, resilience: config.resilience)
         defer { caller.transport.shutdownSync() }
         let emitter = BatchEmitter(console: context.console, total: jobs.count, ordered: !args.has(Flags.unordered),
                                    progress: context.console.stderrIsTerminal && !context.quiet)

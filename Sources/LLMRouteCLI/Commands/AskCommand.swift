@@ -7,7 +7,7 @@ enum AskCommand {
         let args = context.arguments
         let console = context.console
         let prompt = try context.readPrompt()
-        let catalog = try context.configuration().catalog
+        let (config, catalog) = try context.configuration()
         let paths = XDGPaths(environment: context.environment)
         let store = ConversationStore(stateDirectory: paths.stateHome)
         var conversation = args.has(Flags.continueConversation)
@@ -23,12 +23,12 @@ enum AskCommand {
         let request = ChatRequest(system: conversation.system, messages: conversation.messages,
                                   maxTokens: args.integer(Flags.maxTokens), temperature: args.decimal(Flags.temperature),
                                   stream: !args.has(Flags.noStream))
-        let caller = makeCaller(context, catalog: catalog)
+        let caller = makeCaller(context, catalog: catalog, resilience: config.resilience)
         defer { caller.transport.shutdownSync() }
         let chain = [decision.model] + decision.fallbacks
 
         if args.has(Flags.dryRun) {
-            let requests = chain.compactMap { model in caller.prepare(request, model: model).map { AskJSON.request($0.prepared, model: model) } }
+            let requests = caller.targets(for: chain).compactMap { model in caller.prepare(request, model: model).map { AskJSON.request($0.prepared, model: model) } }
             var pairs = [("decision", DecisionJSON.decision(decision)), ("request", requests.first ?? .null)]
             pairs.append(("fallback_requests", .array(Array(requests.dropFirst()))))
             console.line(JSONValue.object(pairs).pretty())
@@ -98,7 +98,7 @@ enum AskCommand {
         return ExitCode.success
     }
 
-    static func makeCaller(_ context: CommandContext, catalog: Catalog) -> ResilientCaller {
+    static func makeCaller(_ context: CommandContext, catalog: Catalog, resilience: ResilienceSettings) -> ResilientCaller {
         let args = context.arguments
         let timeout = args.decimal(Flags.timeout) ?? 60
         let transport = HTTPTransport(environment: context.environment,
@@ -109,7 +109,9 @@ enum AskCommand {
         return ResilientCaller(
             catalog: catalog, environment: context.environment, transport: transport,
             policy: RetryPolicy.from(environment: context.environment, retries: args.integer(Flags.retries)),
-            breaker: CircuitBreaker(stateDirectory: paths.stateHome),
+            breaker: CircuitBreaker(stateDirectory: paths.stateHome,
+                                    threshold: resilience.breakerThreshold ?? CircuitBreaker.defaultThreshold,
+                                    coolDown: resilience.breakerCooldown ?? CircuitBreaker.defaultCoolDown),
             restartAfterPartial: args.has(Flags.restart),
             warn: { message in if !quiet { console.value.warning(message) } })
     }

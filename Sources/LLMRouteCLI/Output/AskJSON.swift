@@ -11,6 +11,7 @@ enum AskJSON {
             var pairs: [(String, JSONValue)] = [
                 ("provider", .string(attempt.provider)), ("model", .string(attempt.model)), ("outcome", .string(attempt.outcome)),
             ]
+            if let endpoint = attempt.endpoint { pairs.append(("base_url", .string(endpoint))) }
             if let message = attempt.message { pairs.append(("message", .string(message))) }
             return .object(pairs)
         })

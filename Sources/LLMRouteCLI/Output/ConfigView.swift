@@ -10,6 +10,8 @@ struct ConfigView {
     let policy: RoutingPolicy
 
     private var routing: RoutingSettings { config.routing }
+    private var breakerThreshold: Int { config.resilience.breakerThreshold ?? CircuitBreaker.defaultThreshold }
+    private var breakerCooldown: Double { config.resilience.breakerCooldown ?? CircuitBreaker.defaultCoolDown }
 
     private func keyStatus(_ provider: ProviderInfo) -> String {
         if provider.isKeyless { return "not needed" }
@@ -32,6 +34,7 @@ struct ConfigView {
         for tier in Tier.allCases { out += "\(tier.rawValue) = \(list(policy.tierGroups[tier] ?? []))\n" }
         out += "\n[routing.tasks]\n"
         for task in TaskKind.allCases { out += "\(task.rawValue) = \(list(policy.taskGroups[task] ?? []))\n" }
+        out += "\n[resilience]\nbreaker_threshold = \(breakerThreshold)\nbreaker_cooldown = \(FixedPoint.trim(breakerCooldown))\n"
         for provider in catalog.providers {
             out += "\n[providers.\(provider.name)]\n"
             out += "kind = \"\(provider.api.rawValue)\"\n"
@@ -59,6 +62,9 @@ struct ConfigView {
                 ("weak", .array(policy.weak.map { .string($0) })),
                 ("tiers", .object(Tier.allCases.map { ($0.rawValue, .array((policy.tierGroups[$0] ?? []).map { .string($0) })) })),
                 ("tasks", .object(TaskKind.allCases.map { ($0.rawValue, .array((policy.taskGroups[$0] ?? []).map { .string($0) })) })),
+            ])),
+            ("resilience", .object([
+                ("breaker_threshold", .integer(breakerThreshold)), ("breaker_cooldown", .number(breakerCooldown)),
             ])),
             ("providers", .array(catalog.providers.map { provider in
                 .object([

@@ -47,6 +47,8 @@ enum ManPageProse {
         ("models", "[models.NAME]",
          "Add a model, or override fields of a built-in one (`[models.\"gpt-4o-mini\"]`). A new model needs provider, input_price, output_price and context_window.",
          ConfigParser.modelKeys),
+        ("resilience", "[resilience]", "The circuit breaker kept per provider (per deployment when a deployment has its own base_url).",
+         ConfigParser.resilienceKeys),
     ]
 
     /// What each config key means, by table and key.
@@ -73,6 +75,9 @@ enum ManPageProse {
         "models.max_output_tokens": "Longest answer the model can produce, in tokens. Default for a new model: the context window, at most 4096.",
         "models.quality": "Quality from 0 to 1; the built-in values are LMArena text scores mapped to 0-1. Default for a new model: 0.5.",
         "models.strengths": "List of tasks the model is strong at (\(TaskKind.allCases.map(\.rawValue).joined(separator: ", "))).",
+        "models.deployments": "Array of tables ([[models.\"NAME\".deployments]]) for weighted load balancing: each entry has provider (required), base_url (overrides the provider's), model (the id sent there; default NAME) and weight (> 0, default 1). A call goes to a deployment drawn by weight among those whose circuit breaker is closed; the other deployments are its next fallbacks.",
+        "resilience.breaker_threshold": "Consecutive failures (5xx, overloaded, timeouts, refused connections) after which a provider is skipped, 1 to 1000. Default: 3.",
+        "resilience.breaker_cooldown": "Seconds a provider stays skipped before one call may try it again, 1 to 86400. Default: 30.",
         "models.capabilities": "List of capabilities (\(Capability.allCases.map(\.rawValue).joined(separator: ", "))), matched by --require.",
     ]
 
