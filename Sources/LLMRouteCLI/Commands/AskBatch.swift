@@ -26,7 +26,8 @@ struct AskBatch {
             jobs.append(job(line: String(line), number: index + 1, router: router))
         }
         let caller = AskCommand.makeCaller(context, catalog: catalog, resilience: config.resilience)
-        defer { caller.transport.shutdownSync() }
+        // The process ends right after this command: no connection-pool shutdown to wait for.
+        defer { caller.transport.keepUntilExit() }
         let emitter = BatchEmitter(console: context.console, total: jobs.count, ordered: !args.has(Flags.unordered),
                                    progress: context.console.stderrIsTerminal && !context.quiet)
         let workers = max(1, args.integer(Flags.concurrency) ?? 4)

@@ -6,6 +6,7 @@ enum AskCommand {
         if context.arguments.has(Flags.askJSONL) { return try AskBatch(context: context).run() }
         let args = context.arguments
         let console = context.console
+        let warmup = TransportWarmup(environment: context.environment, timeouts: timeouts(context))
         let prompt = try context.readPrompt()
         let (config, catalog) = try context.configuration()
         let paths = XDGPaths(environment: context.environment)
@@ -23,8 +24,7 @@ enum AskCommand {
         let request = ChatRequest(system: conversation.system, messages: conversation.messages,
                                   maxTokens: args.integer(Flags.maxTokens), temperature: args.decimal(Flags.temperature),
                                   stream: !args.has(Flags.noStream))
-        let caller = makeCaller(context, catalog: catalog, resilience: config.resilience)
-        defer { caller.transport.shutdownSync() }
+        let caller = makeCaller(context, catalog: catalog, resilience: config.resilience, transport: warmup.wait())
         let chain = [decision.model] + decision.fallbacks
 
         if args.has(Flags.dryRun) {
@@ -54,7 +54,6 @@ enum AskCommand {
                     case .text(let text) where !json:
                         if reasoningOpen.value != nil { reasoningOpen.value = nil; context.console.err("\n") }
                         context.console.out(text)
-                        context.console.flush()
                     case .reasoning(let text) where showReasoning:
                         reasoningOpen.value = .success(true)
                         context.console.err(context.console.errorStyle(text, .dim))
@@ -66,7 +65,7 @@ enum AskCommand {
                         context.console.flush()
                     }
                     context.console.warning("the stream from \(failed.id) broke off; re-asking \(next.id) (--restart)")
-                })
+                }, afterChunk: { context.console.flush() })
             }
         } catch let failure as CallFailure {
             return report(failure, context: context)
@@ -98,11 +97,15 @@ enum AskCommand {
         return ExitCode.success
     }
 
-    static func makeCaller(_ context: CommandContext, catalog: Catalog, resilience: ResilienceSettings) -> ResilientCaller {
+    static func timeouts(_ context: CommandContext) -> HTTPTimeouts {
+        let timeout = context.arguments.decimal(Flags.timeout) ?? 60
+        return HTTPTimeouts(connect: min(timeout, 10), read: timeout)
+    }
+
+    static func makeCaller(_ context: CommandContext, catalog: Catalog, resilience: ResilienceSettings,
+                           transport: HTTPTransport? = nil) -> ResilientCaller {
         let args = context.arguments
-        let timeout = args.decimal(Flags.timeout) ?? 60
-        let transport = HTTPTransport(environment: context.environment,
-                                      timeouts: HTTPTimeouts(connect: min(timeout, 10), read: timeout))
+        let transport = transport ?? HTTPTransport(environment: context.environment, timeouts: timeouts(context))
         let paths = XDGPaths(environment: context.environment)
         let console = Unchecked(value: context.console)
         let quiet = context.quiet

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Connect and read (idle) timeouts, in seconds.
 public struct HTTPTimeouts: Sendable {
@@ -61,6 +62,16 @@ public final class HTTPTransport: Sendable {
         try? direct.syncShutdown()
         try? proxied?.syncShutdown()
     }
+
+    /// For a process about to exit: keeps the clients alive until the end instead of shutting
+    /// them down. A shutdown closes every pooled connection and waits for the event loops
+    /// (a few milliseconds after the answer is already out); exit(3) ends them anyway, and
+    /// AsyncHTTPClient only objects to a client released while still running.
+    public func keepUntilExit() {
+        Self.keptUntilExit.withLock { $0.append(self) }
+    }
+
+    private static let keptUntilExit = Mutex<[HTTPTransport]>([])
 
     /// Sends the request and hands each body chunk to `onBytes` as it arrives. Throws
     /// `ProviderError` for network failures and HTTP errors (with the error body read),

@@ -35,6 +35,8 @@ public struct CircuitBreaker: Sendable {
     }
 
     public func recordSuccess(_ provider: String) {
+        // Nearly always there is nothing to clear: a plain read spares the lock and the rewrite.
+        guard read()[provider] != nil else { return }
         update { states in
             guard states[provider] != nil else { return false }
             states[provider] = nil

@@ -81,10 +81,11 @@ public final class ResilientCaller: @unchecked Sendable {
         }.filter { seen.insert($0.id + " " + $0.healthKey).inserted }
     }
 
-    /// Calls down the chain until one model answers. `onEvent` sees every decoded event;
+    /// Calls down the chain until one model answers. `onEvent` sees every decoded event and
+    /// `afterChunk` runs after each network read's events (where output is worth flushing);
     /// `onRestart(failed, next)` runs before a re-ask that follows shown partial text.
     public func call(_ request: ChatRequest, chain: [ModelInfo], onEvent: (ModelInfo, ChatEvent) throws -> Void,
-                     onRestart: (ModelInfo, ModelInfo) -> Void) async throws -> (ChatResult, [Attempt]) {
+                     onRestart: (ModelInfo, ModelInfo) -> Void, afterChunk: () -> Void = {}) async throws -> (ChatResult, [Attempt]) {
         let chain = targets(for: chain)
         var attempts: [Attempt] = []
         var lastError: ProviderError?
@@ -115,7 +116,7 @@ public final class ResilientCaller: @unchecked Sendable {
                     let result = try await ChatCall.run(provider, prepared: prepared, model: model, transport: transport) { event in
                         if case .text = event { shown = true }
                         try onEvent(model, event)
-                    }
+                    } afterChunk: { afterChunk() }
                     attempts.append(Attempt(model, outcome: "ok"))
                     breaker?.recordSuccess(model.healthKey)
                     return (result, attempts)
