@@ -80,5 +80,8 @@ struct LoadBalancingTests {
         #expect(Set(providers.compactMap { $0 }) == ["one", "two"], "\(providers)")
         let urls = [first] + rest.prefix(1)
         #expect(urls.contains { ($0["url"] as? String) == "http://127.0.0.1:2/v1/messages" })
+        let shown = try runner.run(["config"])
+        #expect(shown.stdout.contains("# load-balanced over: one weight 1; two weight 1"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("[resilience]\nbreaker_threshold = 3\nbreaker_cooldown = 30\n"))
     }
 }

@@ -44,6 +44,12 @@ struct ConfigView {
         }
         for model in config.models {
             out += "\n# [models.\"\(model.name)\"] \(catalog.model(named: model.name).map { "\($0.provider), quality \(Quality.format($0.quality))" } ?? "")\n"
+            if let deployed = catalog.deployments[model.name] {
+                let list = deployed.map { d in
+                    "\(d.provider)\(d.baseURL.map { " at " + $0 } ?? "")\(d.modelID.map { " as " + $0 } ?? "") weight \(FixedPoint.trim(d.weight))"
+                }
+                out += "# load-balanced over: \(list.joined(separator: "; "))\n"
+            }
         }
         return out
     }
