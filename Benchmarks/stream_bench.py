@@ -60,3 +60,10 @@ print(f"{'':10} {'ttfb ms':>9} {'total ms':>9} {'peak RSS MB':>12}   (medians)")
 for name, rows in results.items():
     print(f"{name:10} {statistics.median(r[0] for r in rows):9.1f} {statistics.median(r[1] for r in rows):9.1f} "
           f"{statistics.median(r[2] for r in rows):12.1f}")
+# Each pair ran back to back, under the same machine load: their differences are steadier than
+# the difference of two medians when other work shares the CPU.
+pairs = list(zip(results["llmroute"], results["curl"]))
+ttfb_gap = statistics.median(a[0] - b[0] for a, b in pairs)
+total_ratio = statistics.median(a[1] / b[1] for a, b in pairs)
+print(f"paired medians: ttfb llmroute - curl {ttfb_gap:+.1f} ms (goal <= +10), "
+      f"total llmroute / curl {total_ratio:.3f} (goal <= 1.05)")

@@ -21,6 +21,21 @@ struct AskCommandTests {
         #expect(((request["headers"] as? [String: Any])?["authorization"] as? String)?.contains("****") == true)
     }
 
+    @Test func dryRunOfAnOpenAIReasoningModelSendsMaxCompletionTokensAndNoTemperature() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        let result = try runner.run(["ask", "--dry-run", "-m", "gpt-5.4", "--max-tokens", "9", "--temperature", "0.3", "hello"],
+                                    extraEnvironment: ["OPENAI_API_KEY": "sk-dry-run-only-never-sent"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try BinaryRunner.json(result.stdout) as? [String: Any])
+        let request = try #require(object["request"] as? [String: Any])
+        let body = try #require(request["body"] as? [String: Any])
+        #expect(body["max_completion_tokens"] as? Int == 9)
+        #expect(body["max_tokens"] == nil)
+        #expect(body["temperature"] == nil)
+        #expect((request["notes"] as? [String])?.first?.contains("temperature") == true)
+    }
+
     @Test func maxCostRefusesBeforeCalling() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }

@@ -7,6 +7,11 @@ final class FaultServer: @unchecked Sendable {
         do { return try FaultServer() } catch { fatalError("cannot start the fault server: \(error)") }
     }()
 
+    /// A second, independent server: two deployments of one model on two servers (load balancing).
+    static let secondary: FaultServer = {
+        do { return try FaultServer() } catch { fatalError("cannot start the second fault server: \(error)") }
+    }()
+
     let port: Int
     private let process: Process
 

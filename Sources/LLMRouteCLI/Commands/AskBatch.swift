@@ -18,7 +18,7 @@ struct AskBatch {
     func run() throws -> Int32 {
         let args = context.arguments
         let text = try context.readStdin()
-        let catalog = try context.configuration().catalog
+        let (config, catalog) = try context.configuration()
         let router = try context.router()
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
@@ -33,8 +33,9 @@ struct AskBatch {
         let budget = BatchBudget(check: ledger.currentCheck(), force: ledger.force,
                                  warn: { message in if !quiet { console.value.warning(message) } })
         let recorder = ledger.recorder(command: "batch")
-        let caller = AskCommand.makeCaller(context, catalog: catalog)
-        defer { caller.transport.shutdownSync() }
+        let caller = AskCommand.makeCaller(context, catalog: catalog, resilience: config.resilience)
+        // The process ends right after this command: no connection-pool shutdown to wait for.
+        defer { caller.transport.keepUntilExit() }
         let emitter = BatchEmitter(console: context.console, total: jobs.count, ordered: !args.has(Flags.unordered),
                                    progress: context.console.stderrIsTerminal && !context.quiet)
         let workers = max(1, args.integer(Flags.concurrency) ?? 4)

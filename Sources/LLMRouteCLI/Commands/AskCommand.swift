@@ -6,8 +6,9 @@ enum AskCommand {
         if context.arguments.has(Flags.askJSONL) { return try AskBatch(context: context).run() }
         let args = context.arguments
         let console = context.console
+        let warmup = TransportWarmup(environment: context.environment, timeouts: timeouts(context))
         let prompt = try context.readPrompt()
-        let catalog = try context.configuration().catalog
+        let (config, catalog) = try context.configuration()
         let paths = XDGPaths(environment: context.environment)
         let store = ConversationStore(stateDirectory: paths.stateHome)
         var conversation = args.has(Flags.continueConversation)
@@ -24,12 +25,11 @@ enum AskCommand {
         let request = ChatRequest(system: conversation.system, messages: conversation.messages,
                                   maxTokens: args.integer(Flags.maxTokens), temperature: args.decimal(Flags.temperature),
                                   stream: !args.has(Flags.noStream))
-        let caller = makeCaller(context, catalog: catalog)
-        defer { caller.transport.shutdownSync() }
+        let caller = makeCaller(context, catalog: catalog, resilience: config.resilience, transport: warmup.wait())
         let chain = [decision.model] + decision.fallbacks
 
         if args.has(Flags.dryRun) {
-            let requests = chain.compactMap { model in caller.prepare(request, model: model).map { AskJSON.request($0.prepared, model: model) } }
+            let requests = caller.targets(for: chain).compactMap { model in caller.prepare(request, model: model).map { AskJSON.request($0.prepared, model: model) } }
             var pairs = [("decision", DecisionJSON.decision(decision)), ("request", requests.first ?? .null)]
             pairs.append(("fallback_requests", .array(Array(requests.dropFirst()))))
             console.line(JSONValue.object(pairs).pretty())
@@ -63,7 +63,6 @@ enum AskCommand {
                     case .text(let text) where !json:
                         if reasoningOpen.value != nil { reasoningOpen.value = nil; context.console.err("\n") }
                         context.console.out(text)
-                        context.console.flush()
                     case .reasoning(let text) where showReasoning:
                         reasoningOpen.value = .success(true)
                         context.console.err(context.console.errorStyle(text, .dim))
@@ -75,7 +74,7 @@ enum AskCommand {
                         context.console.flush()
                     }
                     context.console.warning("the stream from \(failed.id) broke off; re-asking \(next.id) (--restart)")
-                })
+                }, afterChunk: { context.console.flush() })
             }
         } catch let failure as CallFailure {
             // The report goes out first: a slow or broken ledger must not hold up the error.
@@ -117,18 +116,24 @@ enum AskCommand {
         return ExitCode.success
     }
 
-    static func makeCaller(_ context: CommandContext, catalog: Catalog, defaultTimeout: Double = 60) -> ResilientCaller {
+    static func timeouts(_ context: CommandContext, defaultTimeout: Double = 60) -> HTTPTimeouts {
+        let timeout = context.arguments.decimal(Flags.timeout) ?? defaultTimeout
+        return HTTPTimeouts(connect: min(timeout, 10), read: timeout)
+    }
+
+    static func makeCaller(_ context: CommandContext, catalog: Catalog, resilience: ResilienceSettings,
+                           transport: HTTPTransport? = nil) -> ResilientCaller {
         let args = context.arguments
-        let timeout = args.decimal(Flags.timeout) ?? defaultTimeout
-        let transport = HTTPTransport(environment: context.environment,
-                                      timeouts: HTTPTimeouts(connect: min(timeout, 10), read: timeout))
+        let transport = transport ?? HTTPTransport(environment: context.environment, timeouts: timeouts(context))
         let paths = XDGPaths(environment: context.environment)
         let console = Unchecked(value: context.console)
         let quiet = context.quiet
         return ResilientCaller(
             catalog: catalog, environment: context.environment, transport: transport,
             policy: RetryPolicy.from(environment: context.environment, retries: args.integer(Flags.retries)),
-            breaker: CircuitBreaker(stateDirectory: paths.stateHome),
+            breaker: CircuitBreaker(stateDirectory: paths.stateHome,
+                                    threshold: resilience.breakerThreshold ?? CircuitBreaker.defaultThreshold,
+                                    coolDown: resilience.breakerCooldown ?? CircuitBreaker.defaultCoolDown),
             restartAfterPartial: args.has(Flags.restart),
             warn: { message in if !quiet { console.value.warning(message) } })
     }

@@ -62,7 +62,10 @@ final class LLMLabelling {
             classification.reasons.insert("llm classifier unavailable: \(reason); used the local classifier", at: 0)
             return PrecomputedClassifier(name: local.name, classification: classification)
         }
-        let caller = try self.caller ?? AskCommand.makeCaller(context, catalog: context.configuration().catalog, defaultTimeout: 20)
+        let (config, catalog) = try context.configuration()
+        let caller = self.caller ?? AskCommand.makeCaller(
+            context, catalog: catalog, resilience: config.resilience,
+            transport: HTTPTransport(environment: context.environment, timeouts: AskCommand.timeouts(context, defaultTimeout: 20)))
         self.caller = caller
         let call = ResultBox<(ChatResult?, [Attempt])>()
         let labeller = LLMClassifier(model: model, fallback: local) { request, model in

@@ -11,6 +11,7 @@ enum AskJSON {
             var pairs: [(String, JSONValue)] = [
                 ("provider", .string(attempt.provider)), ("model", .string(attempt.model)), ("outcome", .string(attempt.outcome)),
             ]
+            if let endpoint = attempt.endpoint { pairs.append(("base_url", .string(endpoint))) }
             if let message = attempt.message { pairs.append(("message", .string(message))) }
             return .object(pairs)
         })
@@ -43,13 +44,15 @@ enum AskJSON {
 
     /// The request `--dry-run` shows: URL, headers with the key masked, body.
     static func request(_ prepared: PreparedRequest, model: ModelInfo) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("model", .string(model.id)),
             ("provider", .string(model.provider)),
             ("method", .string("POST")),
             ("url", .string(prepared.url)),
             ("headers", .object(prepared.maskedHeaders.map { ($0.0, .string($0.1)) })),
             ("body", prepared.body),
-        ])
+        ]
+        if !prepared.notes.isEmpty { pairs.append(("notes", .array(prepared.notes.map(JSONValue.string)))) }
+        return .object(pairs)
     }
 }

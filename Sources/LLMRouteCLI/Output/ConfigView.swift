@@ -10,6 +10,8 @@ struct ConfigView {
     let policy: RoutingPolicy
 
     private var routing: RoutingSettings { config.routing }
+    private var breakerThreshold: Int { config.resilience.breakerThreshold ?? CircuitBreaker.defaultThreshold }
+    private var breakerCooldown: Double { config.resilience.breakerCooldown ?? CircuitBreaker.defaultCoolDown }
 
     private func keyStatus(_ provider: ProviderInfo) -> String {
         if provider.isKeyless { return "not needed" }
@@ -33,6 +35,7 @@ struct ConfigView {
         for tier in Tier.allCases { out += "\(tier.rawValue) = \(list(policy.tierGroups[tier] ?? []))\n" }
         out += "\n[routing.tasks]\n"
         for task in TaskKind.allCases { out += "\(task.rawValue) = \(list(policy.taskGroups[task] ?? []))\n" }
+        out += "\n[resilience]\nbreaker_threshold = \(breakerThreshold)\nbreaker_cooldown = \(FixedPoint.trim(breakerCooldown))\n"
         for provider in catalog.providers {
             out += "\n[providers.\(provider.name)]\n"
             out += "kind = \"\(provider.api.rawValue)\"\n"
@@ -42,6 +45,12 @@ struct ConfigView {
         }
         for model in config.models {
             out += "\n# [models.\"\(model.name)\"] \(catalog.model(named: model.name).map { "\($0.provider), quality \(Quality.format($0.quality))" } ?? "")\n"
+            if let deployed = catalog.deployments[model.name] {
+                let list = deployed.map { d in
+                    "\(d.provider)\(d.baseURL.map { " at " + $0 } ?? "")\(d.modelID.map { " as " + $0 } ?? "") weight \(FixedPoint.trim(d.weight))"
+                }
+                out += "# load-balanced over: \(list.joined(separator: "; "))\n"
+            }
         }
         return out
     }
@@ -61,6 +70,9 @@ struct ConfigView {
                 ("weak", .array(policy.weak.map { .string($0) })),
                 ("tiers", .object(Tier.allCases.map { ($0.rawValue, .array((policy.tierGroups[$0] ?? []).map { .string($0) })) })),
                 ("tasks", .object(TaskKind.allCases.map { ($0.rawValue, .array((policy.taskGroups[$0] ?? []).map { .string($0) })) })),
+            ])),
+            ("resilience", .object([
+                ("breaker_threshold", .integer(breakerThreshold)), ("breaker_cooldown", .number(breakerCooldown)),
             ])),
             ("providers", .array(catalog.providers.map { provider in
                 .object([

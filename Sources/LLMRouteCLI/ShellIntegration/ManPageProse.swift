@@ -53,6 +53,8 @@ enum ManPageProse {
         ("ledger", "[ledger]",
          "The usage ledger, $XDG_DATA_HOME/llmroute/usage.sqlite (mode 0600): one row per attempt and per request with the routing decision, tokens, cost, latency and outcome. `llmroute cost report` reads it.",
          ConfigParser.ledgerKeys),
+        ("resilience", "[resilience]", "The circuit breaker kept per provider (per deployment when a deployment has its own base_url).",
+         ConfigParser.resilienceKeys),
     ]
 
     /// What each config key means, by table and key.
@@ -83,6 +85,9 @@ enum ManPageProse {
         "budget.daily": "Daily cap in USD (0 or more), from local midnight.",
         "budget.monthly": "Monthly cap in USD (0 or more), from the 1st of the month.",
         "ledger.log_text": "true: store prompt and answer text in the ledger. Default false: only their SHA-256 hashes (--log-text turns it on for one call, --no-log records nothing).",
+        "models.deployments": "Array of tables ([[models.\"NAME\".deployments]]) for weighted load balancing: each entry has provider (required), base_url (overrides the provider's), model (the id sent there; default NAME) and weight (> 0, default 1). A call goes to a deployment drawn by weight among those whose circuit breaker is closed; the other deployments are its next fallbacks.",
+        "resilience.breaker_threshold": "Consecutive failures (5xx, overloaded, timeouts, refused connections) after which a provider is skipped, 1 to 1000. Default: 3.",
+        "resilience.breaker_cooldown": "Seconds a provider stays skipped before one call may try it again, 1 to 86400. Default: 30.",
         "models.capabilities": "List of capabilities (\(Capability.allCases.map(\.rawValue).joined(separator: ", "))), matched by --require.",
     ]
 

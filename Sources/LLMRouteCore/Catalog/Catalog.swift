@@ -4,6 +4,8 @@ public struct Catalog: Sendable {
     public private(set) var models: [ModelInfo]
     /// Keys written inline in the config, by provider. Kept apart so nothing prints them by accident.
     private var inlineKeys: [String: String]
+    /// Load-balanced models: logical model id -> where it is served (`[[models."X".deployments]]`).
+    public private(set) var deployments: [String: [Deployment]] = [:]
 
     public init(providers: [ProviderInfo], models: [ModelInfo], inlineKeys: [String: String] = [:]) {
         self.providers = providers
@@ -28,7 +30,11 @@ public struct Catalog: Sendable {
         provider.isKeyless || apiKey(for: provider, environment: environment) != nil
     }
 
+    /// A load-balanced model is usable when any of its deployments is.
     public func isUsable(_ model: ModelInfo, environment: Environment) -> Bool {
+        if let deployed = deployments[model.id], !deployed.isEmpty {
+            return deployed.contains { provider(named: $0.provider).map { isUsable($0, environment: environment) } ?? false }
+        }
         guard let provider = provider(named: model.provider) else { return false }
         return isUsable(provider, environment: environment)
     }
@@ -67,10 +73,17 @@ public struct Catalog: Sendable {
     }
 
     private mutating func apply(_ settings: ModelSettings, file: String) throws(ConfigError) {
+        var settings = settings
         if let providerName = settings.provider, provider(named: providerName) == nil {
-            var message = "models.\(settings.name).provider: unknown provider '\(providerName)'"
-            if let near = NearestMatch.suggest(providerName, among: providers.map(\.name)) { message += "; did you mean '\(near)'?" }
-            throw ConfigError(file: file, line: settings.line, message: message)
+            throw unknownProvider(providerName, at: "models.\(settings.name).provider", line: settings.line, file: file)
+        }
+        for deployment in settings.deployments ?? [] where provider(named: deployment.provider) == nil {
+            throw unknownProvider(deployment.provider, at: "models.\(settings.name).deployments.provider", line: deployment.line, file: file)
+        }
+        if let deployed = settings.deployments {
+            deployments[settings.name] = deployed
+            // A new load-balanced model is described by its first deployment's provider.
+            if settings.provider == nil && model(named: settings.name) == nil { settings.provider = deployed.first?.provider }
         }
         if let index = models.firstIndex(where: { $0.id == settings.name }) {
             var model = models[index]
@@ -106,6 +119,24 @@ public struct Catalog: Sendable {
             capabilities: Set(settings.capabilities ?? []), quality: settings.quality ?? 0.5,
             qualitySource: settings.quality == nil ? "default 0.5 (not set in config)" : "config (\(file))",
             strengths: Set(settings.strengths ?? [])))
+    }
+
+    private func unknownProvider(_ name: String, at path: String, line: Int?, file: String) -> ConfigError {
+        var message = "\(path): unknown provider '\(name)'"
+        if let near = NearestMatch.suggest(name, among: providers.map(\.name)) { message += "; did you mean '\(near)'?" }
+        return ConfigError(file: file, line: line, message: message)
+    }
+
+    /// Where to call `model`: its deployments in load-balancing order (see `LoadBalancer`), or
+    /// the model itself when it has none.
+    public func targets<R: RandomNumberGenerator>(
+        for model: ModelInfo, isHealthy: (String) -> Bool, using random: inout R
+    ) -> [ModelInfo] {
+        guard let deployed = deployments[model.id], !deployed.isEmpty else { return [model] }
+        let ordered = LoadBalancer.order(deployed, isHealthy: { isHealthy($0.healthKey) }, using: &random)
+        return ordered.compactMap { deployment in
+            provider(named: deployment.provider).map { deployment.target(for: model, api: $0.api) }
+        }
     }
 
     /// Checks that every model the routing table names exists.

@@ -36,6 +36,9 @@ public struct ModelInfo: Sendable, Equatable, Codable {
     public var qualitySource: String
     /// Tasks this model is known to be good at (the sketch's `best_for`), for the task bonus.
     public var strengths: Set<TaskKind>
+    /// Base URL of the deployment this model is called at, when load balancing put it there;
+    /// nil: the provider's own base URL.
+    public var endpoint: String? = nil
 
     public init(
         id: String, provider: String, api: APIProtocol,
@@ -55,6 +58,13 @@ public struct ModelInfo: Sendable, Equatable, Codable {
         self.quality = quality
         self.qualitySource = qualitySource
         self.strengths = strengths
+    }
+
+    /// The circuit breaker's and backoff's key: the provider, or provider@endpoint for a deployment.
+    public var healthKey: String { Self.healthKey(provider: provider, endpoint: endpoint) }
+
+    static func healthKey(provider: String, endpoint: String?) -> String {
+        endpoint.map { provider + "@" + $0 } ?? provider
     }
 
     /// USD for a request of this size.

@@ -1,13 +1,15 @@
 /// Reads a config file's text into a `UserConfig`, checking every key and type.
 public enum ConfigParser {
-    public static let topKeys = ["providers", "models", "routing", "budget", "ledger"]
+    public static let topKeys = ["providers", "models", "routing", "budget", "ledger", "resilience"]
     public static let budgetKeys = ["daily", "monthly"]
     public static let ledgerKeys = ["log_text"]
+    public static let resilienceKeys = ["breaker_threshold", "breaker_cooldown"]
     public static let providerKeys = ["kind", "base_url", "api_key_env", "api_key"]
     public static let modelKeys = [
         "provider", "input_price", "output_price", "context_window", "max_output_tokens",
-        "quality", "strengths", "capabilities",
+        "quality", "strengths", "capabilities", "deployments",
     ]
+    public static let deploymentKeys = ["provider", "base_url", "model", "weight"]
     public static let routingKeys = [
         "strategy", "classifier", "classifier_model", "min_quality", "max_cost", "threshold", "strong", "weak",
         "candidates", "tiers", "tasks", "output_tokens",
@@ -34,6 +36,8 @@ public enum ConfigParser {
                 }
             case "budget":
                 config.budget = try parseBudget(entry.node, reader)
+            case "resilience":
+                config.resilience = try parseResilience(entry.node, reader)
             default:
                 config.routing = try parseRouting(entry.node, reader)
             }
@@ -48,12 +52,7 @@ public enum ConfigParser {
             let fieldPath = "\(path).\(field.key)"
             switch field.key {
             case "kind": provider.kind = try reader.choice(field.node, fieldPath, as: APIProtocol.self)
-            case "base_url":
-                let url = try reader.string(field.node, fieldPath)
-                guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                    throw reader.fail(field.node, "\(fieldPath) must start with http:// or https://, found \"\(url)\"")
-                }
-                provider.baseURL = url
+            case "base_url": provider.baseURL = try baseURL(field.node, fieldPath, reader)
             case "api_key_env": provider.apiKeyEnv = try reader.string(field.node, fieldPath)
             default: provider.apiKey = try reader.string(field.node, fieldPath)
             }
@@ -74,10 +73,65 @@ public enum ConfigParser {
             case "max_output_tokens": model.maxOutputTokens = try reader.integer(field.node, fieldPath, min: 1)
             case "quality": model.quality = try reader.number(field.node, fieldPath, min: 0, max: 1)
             case "strengths": model.strengths = try reader.choices(field.node, fieldPath, as: TaskKind.self)
+            case "deployments": model.deployments = try parseDeployments(field.node, fieldPath, reader)
             default: model.capabilities = try reader.choices(field.node, fieldPath, as: Capability.self)
             }
         }
         return model
+    }
+
+    /// `[[models."NAME".deployments]]` entries: provider (required), base_url, model, weight.
+    static func parseDeployments(_ node: ConfigNode, _ path: String, _ reader: ConfigSchemaReader) throws(ConfigError) -> [Deployment] {
+        guard case .array(let items) = node.value, !items.isEmpty else {
+            throw reader.fail(node, "\(path) must be a non-empty array of tables ([[\(path)]] entries)")
+        }
+        var deployments: [Deployment] = []
+        for item in items {
+            var deployment = Deployment(provider: "", line: item.line)
+            var hasProvider = false
+            for field in try reader.table(item, at: path, allowed: deploymentKeys) {
+                let fieldPath = "\(path).\(field.key)"
+                switch field.key {
+                case "provider":
+                    deployment.provider = try reader.string(field.node, fieldPath)
+                    hasProvider = true
+                case "base_url": deployment.baseURL = try baseURL(field.node, fieldPath, reader)
+                case "model": deployment.modelID = try reader.string(field.node, fieldPath)
+                default:
+                    let weight = try reader.number(field.node, fieldPath, min: 0, max: 1_000_000)
+                    guard weight > 0 else { throw reader.fail(field.node, "\(fieldPath) must be greater than 0, found \(weight)") }
+                    deployment.weight = weight
+                }
+            }
+            guard hasProvider else { throw reader.fail(item, "each entry of \(path) needs a provider") }
+            deployments.append(deployment)
+        }
+        return deployments
+    }
+
+    static func baseURL(_ node: ConfigNode, _ path: String, _ reader: ConfigSchemaReader) throws(ConfigError) -> String {
+        let url = try reader.string(node, path)
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"), !url.contains(" ") else {
+            throw reader.fail(node, "\(path) must start with http:// or https:// (and have no spaces), found \"\(url)\"")
+        }
+        return url
+    }
+
+    static func parseResilience(_ node: ConfigNode, _ reader: ConfigSchemaReader) throws(ConfigError) -> ResilienceSettings {
+        var settings = ResilienceSettings()
+        for field in try reader.table(node, at: "resilience", allowed: resilienceKeys) {
+            let path = "resilience.\(field.key)"
+            switch field.key {
+            case "breaker_threshold":
+                let value = try reader.integer(field.node, path, min: 1)
+                guard value <= 1000 else { throw reader.fail(field.node, "\(path) must be at most 1000, found \(value)") }
+                settings.breakerThreshold = value
+            default:
+                // Seconds; a day at most, so a typo in milliseconds cannot bench a provider for weeks.
+                settings.breakerCooldown = try reader.number(field.node, path, min: 1, max: 86_400)
+            }
+        }
+        return settings
     }
 
     static func parseRouting(_ node: ConfigNode, _ reader: ConfigSchemaReader) throws(ConfigError) -> RoutingSettings {

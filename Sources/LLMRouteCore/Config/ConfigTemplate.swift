@@ -56,6 +56,13 @@ public enum ConfigTemplate {
     # simple = 150
     # expert = 1500
 
+    # Circuit breaker: after breaker_threshold consecutive failures of a provider (5xx,
+    # overloaded, timeouts, refused connections) it is skipped for breaker_cooldown seconds,
+    # by later runs too, while another provider can answer.
+    [resilience]
+    breaker_threshold = 3
+    breaker_cooldown = 30
+
     # Providers. Built in: openai, anthropic, gemini, deepseek, mistral and others (see
     # `llmroute models`). Override a base URL or key variable, or add an OpenAI-compatible server:
     # [providers.openai]
@@ -78,5 +85,16 @@ public enum ConfigTemplate {
     #
     # [models."gpt-4o-mini"]
     # quality = 0.75
+    #
+    # Load balancing: several deployments of one model, each call drawn by weight among those
+    # whose circuit breaker is closed; the others are its next fallbacks.
+    # [[models."llama3.2".deployments]]
+    # provider = "ollama"
+    # weight = 3
+    # [[models."llama3.2".deployments]]
+    # provider = "ollama"
+    # base_url = "http://gpu-2:11434/v1"   # optional: another server of the same provider
+    # model = "llama3.2:3b"                # optional: the id that server knows it by
+    # weight = 1
     """
 }

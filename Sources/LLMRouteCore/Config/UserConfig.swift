@@ -30,6 +30,8 @@ public struct ModelSettings: Sendable, Equatable {
     public var quality: Double?
     public var strengths: [TaskKind]?
     public var capabilities: [Capability]?
+    /// Where the model is served, for weighted load balancing; nil: at `provider` only.
+    public var deployments: [Deployment]?
     public var line: Int?
 
     public init(name: String, line: Int? = nil) {
@@ -60,6 +62,19 @@ public struct RoutingSettings: Sendable, Equatable {
     public init() {}
 }
 
+/// The `[resilience]` table: when a provider's circuit breaker opens and for how long.
+public struct ResilienceSettings: Sendable, Equatable {
+    /// Consecutive provider faults that open the breaker.
+    public var breakerThreshold: Int?
+    /// Seconds an open breaker skips the provider before one call may probe it again.
+    public var breakerCooldown: Double?
+
+    public init(breakerThreshold: Int? = nil, breakerCooldown: Double? = nil) {
+        self.breakerThreshold = breakerThreshold
+        self.breakerCooldown = breakerCooldown
+    }
+}
+
 /// Everything a config file says, validated for shape; references are checked against the catalog.
 public struct UserConfig: Sendable, Equatable {
     public var file: String?
@@ -70,6 +85,7 @@ public struct UserConfig: Sendable, Equatable {
     public var logText: Bool?
     /// `[budget]`: daily and monthly spending caps.
     public var budget = BudgetSettings()
+    public var resilience = ResilienceSettings()
 
     public init(file: String? = nil) { self.file = file }
 }

@@ -5,7 +5,7 @@
 public enum ChatCall {
     public static func run<P: ChatProvider>(
         _ provider: P, prepared: PreparedRequest, model: ModelInfo, transport: HTTPTransport,
-        onEvent: (ChatEvent) throws -> Void
+        onEvent: (ChatEvent) throws -> Void, afterChunk: () -> Void = {}
     ) async throws -> ChatResult {
         let started = Clock.monotonicSeconds()
         var result = ChatResult(text: "", reasoning: "", usage: TokenUsage(), stopReason: nil, model: model, timeToFirstToken: nil)
@@ -40,6 +40,8 @@ public enum ChatCall {
                     sawEvent = true
                     try apply(try decoder.decode(event))
                 }
+                // One flush per network read, not per token: a read often carries dozens of events.
+                afterChunk()
             } else {
                 whole.append(contentsOf: bytes)
             }

@@ -5,6 +5,16 @@ public struct PreparedRequest: Sendable {
     public var body: JSONValue
     /// Header values that carry the key, so `--dry-run` can mask them.
     public var secretHeaders: Set<String>
+    /// What was changed from the request to suit the model (a dropped temperature), to warn about.
+    public var notes: [String]
+
+    public init(url: String, headers: [(String, String)], body: JSONValue, secretHeaders: Set<String>, notes: [String] = []) {
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.secretHeaders = secretHeaders
+        self.notes = notes
+    }
 
     /// Headers with every secret masked, for printing.
     public var maskedHeaders: [(String, String)] {

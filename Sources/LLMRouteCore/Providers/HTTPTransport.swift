@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOPosix
+import Synchronization
 
 /// Connect and read (idle) timeouts, in seconds.
 public struct HTTPTimeouts: Sendable {
@@ -32,9 +34,15 @@ public final class HTTPTransport: Sendable {
     private let direct: HTTPClient
     private let proxied: HTTPClient?
     private let proxies: ProxySettings
+    /// One event-loop thread of our own. NIO's shared group starts one per core, one after the
+    /// other, before the first request can go out (about 0.2 ms each); one loop serves every
+    /// connection of a batch, as curl's single thread does.
+    private let group: MultiThreadedEventLoopGroup
 
     public init(environment: Environment, timeouts: HTTPTimeouts) {
         proxies = ProxySettings(environment: environment)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        self.group = group
         func client(_ proxy: HTTPClient.Configuration.Proxy?) -> HTTPClient {
             var configuration = HTTPClient.Configuration(
                 timeout: .init(connect: .milliseconds(Int64(timeouts.connect * 1000)),
@@ -44,8 +52,7 @@ public final class HTTPTransport: Sendable {
             // A refused connection must fail the attempt now: AHC would otherwise keep trying
             // until the connect timeout, and our retry layer already backs off and falls back.
             configuration.connectionPool.retryConnectionEstablishment = false
-            return HTTPClient(eventLoopGroupProvider: .singleton,
-                              configuration: configuration)
+            return HTTPClient(eventLoopGroup: group, configuration: configuration)
         }
         direct = client(nil)
         proxied = proxies.proxy.map { proxy in
@@ -60,7 +67,18 @@ public final class HTTPTransport: Sendable {
     public func shutdownSync() {
         try? direct.syncShutdown()
         try? proxied?.syncShutdown()
+        try? group.syncShutdownGracefully()
     }
+
+    /// For a process about to exit: keeps the clients alive until the end instead of shutting
+    /// them down. A shutdown closes every pooled connection and waits for the event loops
+    /// (a few milliseconds after the answer is already out); exit(3) ends them anyway, and
+    /// AsyncHTTPClient only objects to a client released while still running.
+    public func keepUntilExit() {
+        Self.keptUntilExit.withLock { $0.append(self) }
+    }
+
+    private static let keptUntilExit = Mutex<[HTTPTransport]>([])
 
     /// Sends the request and hands each body chunk to `onBytes` as it arrives. Throws
     /// `ProviderError` for network failures and HTTP errors (with the error body read),

@@ -14,9 +14,22 @@ public struct OpenAIProvider: ChatProvider {
             messages.append(.object([("role", .string(message.role.rawValue)), ("content", .string(message.content))]))
         }
         var body: [(String, JSONValue)] = [("model", .string(model.id)), ("messages", .array(messages))]
-        // `max_tokens` rather than `max_completion_tokens`: every compatible server accepts it.
-        if let maxTokens = request.maxTokens { body.append(("max_tokens", .integer(maxTokens))) }
-        if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
+        var notes: [String] = []
+        if OpenAIReasoningModels.matches(model) {
+            if let maxTokens = request.maxTokens { body.append(("max_completion_tokens", .integer(maxTokens))) }
+            if let temperature = request.temperature {
+                if temperature == 1 {
+                    body.append(("temperature", .number(temperature)))
+                } else {
+                    notes.append("\(model.id) accepts only the default temperature (1); --temperature \(temperature) is not sent")
+                }
+            }
+        } else {
+            // `max_tokens` for everything else: every compatible server accepts it, while
+            // Ollama and llama.cpp ignore `max_completion_tokens`.
+            if let maxTokens = request.maxTokens { body.append(("max_tokens", .integer(maxTokens))) }
+            if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
+        }
         if request.stream {
             body.append(("stream", .bool(true)))
             // Without it the stream carries no usage, and cost could only be estimated.
@@ -30,7 +43,7 @@ public struct OpenAIProvider: ChatProvider {
             secret.insert("authorization")
         }
         return PreparedRequest(url: URLText.join(baseURL, "/chat/completions"), headers: headers,
-                               body: .object(body), secretHeaders: secret)
+                               body: .object(body), secretHeaders: secret, notes: notes)
     }
 
     public func makeDecoder() -> OpenAIStreamDecoder { OpenAIStreamDecoder() }

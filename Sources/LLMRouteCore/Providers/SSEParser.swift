@@ -24,21 +24,27 @@ public struct SSEParser: Sendable {
 
     public init() {}
 
-    public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) -> [SSEEvent] where Bytes.Element == UInt8 {
+    public mutating func feed<Bytes: Collection>(_ bytes: Bytes) -> [SSEEvent] where Bytes.Element == UInt8 {
         var events: [SSEEvent] = []
-        for byte in bytes {
-            if pendingCR {
-                pendingCR = false
-                if byte == 0x0A { continue }
-            }
-            switch byte {
-            case 0x0D:
-                pendingCR = true
-                endLine(into: &events)
-            case 0x0A:
-                endLine(into: &events)
-            default:
-                line.append(byte)
+        var index = bytes.startIndex
+        if pendingCR, index != bytes.endIndex {
+            pendingCR = false
+            if bytes[index] == 0x0A { bytes.formIndex(after: &index) }
+        }
+        while index != bytes.endIndex {
+            // Copy the rest of the line in one go: per-byte appends were most of the parse time.
+            let end = bytes[index...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.endIndex
+            line.append(contentsOf: bytes[index..<end])
+            guard end != bytes.endIndex else { break }
+            let isCR = bytes[end] == 0x0D
+            index = bytes.index(after: end)
+            endLine(into: &events)
+            if isCR {
+                if index == bytes.endIndex {
+                    pendingCR = true  // an LF may start the next chunk
+                } else if bytes[index] == 0x0A {
+                    bytes.formIndex(after: &index)
+                }
             }
         }
         return events

@@ -18,7 +18,11 @@ public struct CircuitBreaker: Sendable {
         public var openUntil: Double
     }
 
-    public init(stateDirectory: String, threshold: Int = 3, coolDown: Double = 30) {
+    /// `[resilience] breaker_threshold` and `breaker_cooldown` when the config leaves them out.
+    public static let defaultThreshold = 3
+    public static let defaultCoolDown: Double = 30
+
+    public init(stateDirectory: String, threshold: Int = defaultThreshold, coolDown: Double = defaultCoolDown) {
         path = stateDirectory + "/circuit-breakers"
         self.threshold = threshold
         self.coolDown = coolDown
@@ -31,6 +35,8 @@ public struct CircuitBreaker: Sendable {
     }
 
     public func recordSuccess(_ provider: String) {
+        // Nearly always there is nothing to clear: a plain read spares the lock and the rewrite.
+        guard read()[provider] != nil else { return }
         update { states in
             guard states[provider] != nil else { return false }
             states[provider] = nil

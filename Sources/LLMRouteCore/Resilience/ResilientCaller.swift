@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One try at one model, for `--json`'s attempts list and the failure report.
 public struct Attempt: Sendable, Equatable {
     public var provider: String
@@ -7,13 +9,20 @@ public struct Attempt: Sendable, Equatable {
     public var message: String?
     /// Seconds the attempt took (nil when nothing was sent: no key, open circuit).
     public var latency: Double?
+    /// The deployment's own base URL, when load balancing called the model there.
+    public var endpoint: String?
 
-    public init(provider: String, model: String, outcome: String, message: String? = nil, latency: Double? = nil) {
+    public init(provider: String, model: String, outcome: String, message: String? = nil, latency: Double? = nil, endpoint: String? = nil) {
         self.provider = provider
         self.model = model
         self.outcome = outcome
         self.message = message
         self.latency = latency
+        self.endpoint = endpoint
+    }
+
+    init(_ model: ModelInfo, outcome: String, message: String? = nil, latency: Double? = nil) {
+        self.init(provider: model.provider, model: model.id, outcome: outcome, message: message, latency: latency, endpoint: model.endpoint)
     }
 }
 
@@ -39,6 +48,8 @@ public final class ResilientCaller: @unchecked Sendable {
     /// After answer text was shown, re-ask the next model (true) or stop (false).
     public let restartAfterPartial: Bool
     public let warn: @Sendable (String) -> Void
+    /// Request adjustments already warned about: a batch warns once, not once per line.
+    private let warned = Mutex<Set<String>>([])
 
     public init(catalog: Catalog, environment: Environment, transport: HTTPTransport, policy: RetryPolicy,
                 breaker: CircuitBreaker?, limiter: ProviderBackoff = ProviderBackoff(),
@@ -57,57 +68,68 @@ public final class ResilientCaller: @unchecked Sendable {
     public func prepare(_ request: ChatRequest, model: ModelInfo) -> (provider: any ChatProvider, prepared: PreparedRequest)? {
         guard let info = catalog.provider(named: model.provider) else { return nil }
         let provider = ProviderFactory.make(info)
-        let prepared = provider.prepare(request, model: model, baseURL: catalog.baseURL(for: info, environment: environment),
+        let baseURL = model.endpoint ?? catalog.baseURL(for: info, environment: environment)
+        let prepared = provider.prepare(request, model: model, baseURL: baseURL,
                                         apiKey: catalog.apiKey(for: info, environment: environment))
         return (provider, prepared)
     }
 
-    /// Calls down the chain until one model answers. `onEvent` sees every decoded event;
+    /// The chain as it will be called: each load-balanced model replaced by its deployments,
+    /// drawn by weight among the healthy ones (see `LoadBalancer`).
+    public func targets(for chain: [ModelInfo]) -> [ModelInfo] {
+        var random = SystemRandomNumberGenerator()
+        var seen = Set<String>()
+        return chain.flatMap { model in
+            catalog.targets(for: model, isHealthy: { !(breaker?.isOpen($0) ?? false) }, using: &random)
+        }.filter { seen.insert($0.id + " " + $0.healthKey).inserted }
+    }
+
+    /// Calls down the chain until one model answers. `onEvent` sees every decoded event and
+    /// `afterChunk` runs after each network read's events (where output is worth flushing);
     /// `onRestart(failed, next)` runs before a re-ask that follows shown partial text.
     public func call(_ request: ChatRequest, chain: [ModelInfo], onEvent: (ModelInfo, ChatEvent) throws -> Void,
-                     onRestart: (ModelInfo, ModelInfo) -> Void) async throws -> (ChatResult, [Attempt]) {
+                     onRestart: (ModelInfo, ModelInfo) -> Void, afterChunk: () -> Void = {}) async throws -> (ChatResult, [Attempt]) {
+        let chain = targets(for: chain)
         var attempts: [Attempt] = []
         var lastError: ProviderError?
         var minimumContext = 0
         var partialFrom: ModelInfo?
-        let openProviders = Set(chain.map(\.provider).filter { breaker?.isOpen($0) ?? false })
-        let anyClosed = chain.contains { !openProviders.contains($0.provider) }
+        let openProviders = Set(chain.map(\.healthKey).filter { breaker?.isOpen($0) ?? false })
+        let anyClosed = chain.contains { !openProviders.contains($0.healthKey) }
         for (index, model) in chain.enumerated() {
             if model.contextWindow <= minimumContext { continue }
             guard let info = catalog.provider(named: model.provider) else { continue }
             if !catalog.isUsable(info, environment: environment) {
-                attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "no_api_key",
-                                        message: "\(info.apiKeyEnv ?? "key") is not set"))
+                attempts.append(Attempt(model, outcome: "no_api_key", message: "\(info.apiKeyEnv ?? "key") is not set"))
                 continue
             }
             // An open breaker is skipped while a healthy provider remains; when all are open, try anyway.
-            if openProviders.contains(model.provider) && anyClosed {
-                attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "circuit_open",
-                                        message: "failed recently; skipped until its cool-down ends"))
+            if openProviders.contains(model.healthKey) && anyClosed {
+                attempts.append(Attempt(model, outcome: "circuit_open", message: "failed recently; skipped until its cool-down ends"))
                 continue
             }
             if let partial = partialFrom { onRestart(partial, model); partialFrom = nil }
             let (provider, prepared) = prepare(request, model: model)!
+            for note in prepared.notes where warned.withLock({ $0.insert(note).inserted }) { warn(note) }
             var retry = 0
             while true {
-                try await limiter.wait(for: model.provider)
+                try await limiter.wait(for: model.healthKey)
                 var shown = false
                 let attemptStarted = Clock.monotonicSeconds()
                 do {
                     let result = try await ChatCall.run(provider, prepared: prepared, model: model, transport: transport) { event in
                         if case .text = event { shown = true }
                         try onEvent(model, event)
-                    }
-                    attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "ok",
-                                            latency: Clock.monotonicSeconds() - attemptStarted))
-                    breaker?.recordSuccess(model.provider)
+                    } afterChunk: { afterChunk() }
+                    attempts.append(Attempt(model, outcome: "ok", latency: Clock.monotonicSeconds() - attemptStarted))
+                    breaker?.recordSuccess(model.healthKey)
                     return (result, attempts)
                 } catch let error as ProviderError {
                     lastError = error
-                    attempts.append(Attempt(provider: model.provider, model: model.id, outcome: error.kind.rawValue,
-                                            message: error.description, latency: Clock.monotonicSeconds() - attemptStarted))
-                    if error.isProviderFault { breaker?.recordFailure(model.provider) }
-                    if error.kind == .rateLimited, let wait = error.retryAfter { limiter.pause(model.provider, seconds: wait) }
+                    attempts.append(Attempt(model, outcome: error.kind.rawValue, message: error.description,
+                                            latency: Clock.monotonicSeconds() - attemptStarted))
+                    if error.isProviderFault { breaker?.recordFailure(model.healthKey) }
+                    if error.kind == .rateLimited, let wait = error.retryAfter { limiter.pause(model.healthKey, seconds: wait) }
                     if shown {
                         // Never print an answer twice: stop, or re-ask the next model after a separator.
                         guard restartAfterPartial, index + 1 < chain.count else {

@@ -23,6 +23,15 @@ import Testing
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(deep) }
     }
 
+    @Test func stringsWithAndWithoutEscapesDecodeTheSame() throws {
+        #expect(try JSONParser.parse(#""plain €ü 😀""#) == .string("plain €ü 😀"))
+        #expect(try JSONParser.parse(#""€\n\u00e9x\"""#) == .string("€\néx\""))
+        #expect(try JSONParser.parse(#"["", "\\", "a\/b"]"#) == .array([.string(""), .string("\\"), .string("a/b")]))
+        // Invalid UTF-8 before or after an escape is still rejected.
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse([0x22, 0xFF, 0x5C, 0x6E, 0x22]) }
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse([0x22, 0x5C, 0x6E, 0xC3, 0x22]) }
+    }
+
     @Test func loneSurrogateBecomesReplacement() throws {
         #expect(try JSONParser.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
     }

@@ -21,3 +21,6 @@ struct SplitMix64 {
         }
     }
 }
+
+/// Seeded draws for tests of random choices (load balancing).
+extension SplitMix64: RandomNumberGenerator {}
