@@ -112,6 +112,29 @@ struct LLMClassifierEndToEndTests {
         #expect(abs((labeler["cost_usd"] as? Double ?? 0) - (Double(input) * 1e-6 + Double(output) * 2e-6)) < 1e-12)
     }
 
+    /// `ask --jsonl`: each line is labelled inside the batch, then routed on its labels (the
+    /// labels say expert, so the threshold strategy sends every line to the strong mock-gpt).
+    @Test func askBatchLabelsEachLineThenRoutesIt() throws {
+        let runner = try runner()
+        defer { runner.cleanup() }
+        let input = "{\"id\": \"a\", \"prompt\": \"hi\"}\n{\"id\": \"b\"}\n{\"id\": \"c\", \"prompt\": \"What is 2+2?\"}\n"
+        let result = try run(runner, ["ask", "--jsonl", "--strategy", "threshold"], stdin: input)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.status == 4, "one bad line fails the batch")
+        for index in [0, 2] {
+            let object = try #require(try BinaryRunner.json(lines[index]) as? [String: Any])
+            #expect(object["model"] as? String == "mock-gpt", "\(lines[index])")
+            #expect(object["text"] as? String == LiteLLMTests.answer)
+        }
+        #expect(lines[1].contains("\"error\""))
+        #expect(!result.stderr.contains("local classifier"), "no fallback: \(result.stderr)")
+        let report = try runner.run(["cost", "report", "--json", "--since", "1h"])
+        let groups = try #require((try BinaryRunner.json(report.stdout) as? [String: Any])?["groups"] as? [[String: Any]])
+        #expect(groups.first { $0["key"] as? String == "mock-labeler" }?["requests"] as? Int == 2, "\(report.stdout)")
+        #expect(groups.first { $0["key"] as? String == "mock-gpt" }?["requests"] as? Int == 2)
+    }
+
     @Test func unknownClassifierModelIsAUsageError() throws {
         let runner = try runner()
         defer { runner.cleanup() }

@@ -12,6 +12,8 @@ struct AskBatch {
     /// A line turned into a request, or the error line it yields.
     enum Job: Sendable {
         case call(id: JSONValue, request: ChatRequest, decision: RoutingDecision, prompt: String)
+        /// With the llm classifier: routed by a worker once the line's labelling call is back.
+        case unrouted(id: JSONValue, route: RouteRequest, request: ChatRequest, number: Int)
         case invalid(id: JSONValue, message: String)
     }
 
@@ -24,8 +26,9 @@ struct AskBatch {
         if lines.last?.isEmpty == true { lines.removeLast() }
         var jobs: [Job] = []
         jobs.reserveCapacity(lines.count)
+        let labelsByCall = context.classifierName == "llm"
         for (index, line) in lines.enumerated() {
-            jobs.append(job(line: String(line), number: index + 1, router: router))
+            jobs.append(job(line: String(line), number: index + 1, router: labelsByCall ? nil : router))
         }
         let ledger = try LedgerSupport(context: context)
         let console = Unchecked(value: context.console)
@@ -38,6 +41,10 @@ struct AskBatch {
         defer { caller.transport.keepUntilExit() }
         let emitter = BatchEmitter(console: context.console, total: jobs.count, ordered: !args.has(Flags.unordered),
                                    progress: context.console.stderrIsTerminal && !context.quiet)
+        let labeller = labelsByCall
+            ? BatchLabeller(model: try LLMLabelling(context: context, router: router).labellingModel(), caller: caller,
+                            recorder: ledger.recorder(command: "label"))
+            : nil
         let workers = max(1, args.integer(Flags.concurrency) ?? 4)
         let stream = !args.has(Flags.noStream)
         let sharedJobs = Unchecked(value: jobs)
@@ -50,7 +57,11 @@ struct AskBatch {
                             let index = next.take()
                             guard index < sharedJobs.value.count else { return }
                             try Task.checkCancellation()
-                            let job = sharedJobs.value[index]
+                            var job = sharedJobs.value[index]
+                            if case .unrouted(let id, let route, let request, let number) = job, let labeller {
+                                job = Self.routed(id: id, route: route, request: request, number: number,
+                                                  router: await labeller.router(router, for: route.prompt))
+                            }
                             emitter.emit(index, await Self.perform(job, caller: caller, stream: stream, budget: budget, recorder: recorder))
                         }
                     }
@@ -60,10 +71,14 @@ struct AskBatch {
             return emitter.status
         }
         emitter.finish()
+        if let labeller, labeller.fallbackCount > 0, !context.quiet {
+            context.console.warning("llm classifier: \(labeller.fallbackCount) of \(jobs.count) lines were labelled by the local classifier (the labelling call failed or no model could be asked)")
+        }
         return budget.refusedCount > 0 ? ExitCode.refused : status
     }
 
-    private func job(line: String, number: Int, router: Router) -> Job {
+    /// A line as a job; `router` nil leaves it unrouted (the llm classifier labels it later).
+    private func job(line: String, number: Int, router: Router?) -> Job {
         let json: JSONValue
         do { json = try JSONParser.parse(line) } catch {
             return .invalid(id: .integer(number), message: "line \(number): \(error.description)")
@@ -77,14 +92,23 @@ struct AskBatch {
             var request = try context.routeRequest(prompt: prompt)
             request.system = system
             if let model = json["model"]?.stringValue { request.forcedModel = model }
-            let decision = try router.route(request)
-            if decision.exceedsMaxCost {
-                return .invalid(id: id, message: "refused: estimated cost above --max-cost")
-            }
             let chat = ChatRequest(system: system, messages: [ChatMessage(role: .user, content: prompt)],
                                    maxTokens: context.arguments.integer(Flags.maxTokens),
                                    temperature: context.arguments.decimal(Flags.temperature))
-            return .call(id: id, request: chat, decision: decision, prompt: prompt)
+            guard let router else { return .unrouted(id: id, route: request, request: chat, number: number) }
+            return Self.routed(id: id, route: request, request: chat, number: number, router: router)
+        } catch {
+            return .invalid(id: id, message: "line \(number): \(error)")
+        }
+    }
+
+    static func routed(id: JSONValue, route: RouteRequest, request: ChatRequest, number: Int, router: Router) -> Job {
+        do {
+            let decision = try router.route(route)
+            if decision.exceedsMaxCost {
+                return .invalid(id: id, message: "refused: estimated cost above --max-cost")
+            }
+            return .call(id: id, request: request, decision: decision, prompt: route.prompt)
         } catch {
             return .invalid(id: id, message: "line \(number): \(error)")
         }
@@ -96,6 +120,8 @@ struct AskBatch {
         switch job {
         case .invalid(let id, let message):
             return (.object([("id", id), ("error", .string(message)), ("attempts", .array([]))]), true)
+        case .unrouted(let id, _, _, let number):
+            return (.object([("id", id), ("error", .string("line \(number): not routed")), ("attempts", .array([]))]), true)
         case .call(let id, var request, let decision, let prompt):
             if let refusal = budget.admit(estimate: decision.estimatedCost) {
                 return (.object([("id", id), ("error", .string(refusal)), ("refused", .bool(true)), ("attempts", .array([]))]), true)
