@@ -60,6 +60,19 @@ public struct TokenizerChoice: Sendable, Equatable {
     public static let mistralFactor = 1.10
     public static let unknownFactor = 1.10
 
+    /// Substring test on UTF-8 bytes. The standard library's `String.contains(String)` comes
+    /// from _StringProcessing and instantiates generic searcher types on first use, which costs
+    /// more than the whole search at start-up (seen in `route` profiles).
+    static func bytes(of text: String, contain word: String) -> Bool {
+        let haystack = Array(text.utf8), needle = Array(word.utf8)
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     /// Picks by model id first (hosts such as Groq, Bedrock or OpenRouter serve many families),
     /// then by provider key.
     public static func forModel(id: String, provider: String) -> TokenizerChoice {
@@ -72,7 +85,7 @@ public struct TokenizerChoice: Sendable, Equatable {
             (["mistral", "mixtral", "codestral", "ministral", "magistral", "devstral", "pixtral"],
              .estimate(.o200kBase, factor: mistralFactor)),
             (["llama"], .estimate(.cl100kBase, factor: 1.0)),
-        ].first { entry in entry.keywords.contains { name.contains($0) } }
+        ].first { entry in entry.keywords.contains { Self.bytes(of: name, contain: $0) } }
         if let family { return family.choice }
 
         switch provider.lowercased() {
