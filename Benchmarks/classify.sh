@@ -13,10 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-100000}
-SCRATCH=${SCRATCH:-.build-cls}
-
-swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product llmroute >/dev/null
-BIN="$SCRATCH/release/llmroute"
+# The shipped build (`make release`: static stdlib, non-PIE), as route.sh and tokens.sh use.
+make release >/dev/null
+BIN=.build/release/llmroute
 ACTUAL=$("$BIN" classify --json --classifier local "hi" | python3 -c 'import json, sys; print(json.load(sys.stdin).get("classifier", "?"))')
 if [ "$ACTUAL" != local ]; then
   echo "warning: --classifier local runs the '$ACTUAL' classifier (ClassifierFactory not wired to LocalClassifier?): numbers below are for '$ACTUAL'" >&2

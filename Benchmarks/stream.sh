@@ -3,5 +3,6 @@
 #   Benchmarks/stream.sh [BINARY] [RUNS]     default: the release build, 20 runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin="${1:-$(swift build -c release --show-bin-path)/llmroute}"
+if [ -z "${1:-}" ]; then make release >/dev/null; fi   # the shipped build (static stdlib, non-PIE)
+bin="${1:-.build/release/llmroute}"
 exec python3 Benchmarks/stream_bench.py "$bin" "${2:-20}"
