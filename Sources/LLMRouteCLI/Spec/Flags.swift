@@ -123,4 +123,7 @@ public enum Flags {
 
     public static let ask = routing + [maxTokens, temperature, noStream, continueConversation, showReasoning,
                                        retries, timeout, dryRun, restart, askJSONL, unordered, concurrency]
+
+    // repl: the routing flags set the session's starting mode; the ask flags that make sense per turn.
+    public static let repl = routing + [maxTokens, temperature, showReasoning, retries, timeout, restart]
 }
