@@ -20,6 +20,7 @@ static inline void llmroute_rl_setup(rl_completion_func_t *complete) {
 
 static inline void llmroute_rl_set_attempted_completion_over(int value) { rl_attempted_completion_over = value; }
 static inline const char *llmroute_rl_line_buffer(void) { return rl_line_buffer; }
+static inline void llmroute_rl_move_to_end(void) { rl_point = rl_end; rl_redisplay(); }
 static inline int llmroute_rl_input_fd(void) { return fileno(rl_instream ? rl_instream : stdin); }
 
 /// The newest history entry's text, or NULL when the history is empty.

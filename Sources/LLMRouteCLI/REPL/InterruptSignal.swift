@@ -20,6 +20,12 @@ enum InterruptSignal {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, &previous)
+        // A launcher may hand us SIGINT blocked (threads of libdispatch block it, and children
+        // inherit the mask); unblocked here, the main thread takes it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         installed = true
     }
 

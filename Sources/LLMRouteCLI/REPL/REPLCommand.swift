@@ -1,3 +1,4 @@
+import Dispatch
 import LLMRouteCore
 
 /// `llmroute repl`: an interactive chat. Readline on a terminal; plain lines, no prompt and no
@@ -18,7 +19,7 @@ enum REPLCommand {
         let strategy = context.arguments.choice(Flags.strategy, as: StrategyKind.self) ?? config.routing.strategy ?? .cost
         let session = REPLSession(system: context.arguments.string(Flags.system), pinnedModel: pinned, strategy: strategy)
         let caller = AskCommand.makeCaller(context, catalog: catalog)
-        defer { caller.transport.shutdownSync() }
+        defer { shutdown(caller.transport) }
         let recorder = makeRecorder(context)
         let runner = TurnRunner(context: context, router: router, caller: caller, session: session, recorder: recorder)
         let commands = SlashCommandRunner(context: context, catalog: catalog, session: session, runner: runner)
@@ -76,6 +77,17 @@ enum REPLCommand {
                 }
             }
         }
+    }
+
+    /// Closes the connection pool, waiting at most a second: leaving must not hang on a
+    /// connection that a cancelled answer left behind (the process ends right after).
+    private static func shutdown(_ transport: HTTPTransport) {
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            transport.shutdownSync()
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 1)
     }
 
     /// The ledger seam (issue #7): the one place to plug the usage ledger into the REPL.

@@ -41,12 +41,15 @@ final class ReadlineLineReader: LineReader {
             var descriptor = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, -1)
             if InterruptSignal.take() {
-                // Drop the line being edited, as Python's readline module does on KeyboardInterrupt.
+                // Show ^C after the text (wherever the cursor was), then drop the line being
+                // edited, as Python's readline module does on KeyboardInterrupt.
+                llmroute_rl_move_to_end()
+                output("^C")
                 rl_free_line_state()
                 rl_callback_sigcleanup()
                 rl_cleanup_after_signal()
                 rl_callback_handler_remove()
-                output("^C\n")
+                output("\n")
                 return .interrupted
             }
             if ready < 0 {

@@ -104,7 +104,7 @@ final class TurnRunner {
 
     private func cancelled(_ report: TurnReport, echo: StreamEcho) -> TurnReport {
         if !echo.atLineStart { console.out("\n") }
-        console.err(console.errorStyle("^C answer cancelled (not kept; /retry asks again)", .dim) + "\n")
+        console.err(console.errorStyle("answer cancelled (not kept; /retry asks again)", .dim) + "\n")
         var report = report
         report.outcome = "interrupted"
         return report
