@@ -12,7 +12,7 @@ _llmroute_spec() {
     flags=$global valued=$global_valued
     case $1 in
         '')
-            subcommands='classify route ask cost models config completions manpage help'
+            subcommands='classify route ask repl cost models config completions manpage help'
             ;;
         'classify')
             flags="--jsonl --explain --classifier $flags"
@@ -25,6 +25,10 @@ _llmroute_spec() {
         'ask')
             flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --max-tokens --temperature --no-stream -c --continue --show-reasoning --retries --timeout --dry-run --restart --jsonl --unordered --concurrency $flags"
             valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --max-tokens --temperature --retries --timeout --concurrency $valued"
+            ;;
+        'repl')
+            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --max-tokens --temperature --show-reasoning --retries --timeout --restart $flags"
+            valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --max-tokens --temperature --retries --timeout $valued"
             ;;
         'cost')
             flags="-m --model -f --file --output-tokens -s --system --csv --tokens --encoding $flags"

@@ -142,7 +142,9 @@ final class TurnRunner {
         if let strongest {
             session.totals.strongestCost += strongest.cost(inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens)
         }
-        if !context.quiet && (console.stderrIsTerminal || context.verbosity > 1) {
+        // Scripted sessions print answers only, unless -v asks for the footer.
+        let terminal = console.stdinIsTerminal && console.stderrIsTerminal
+        if !context.quiet && (terminal || context.verbosity > 1) {
             console.err(AskCommand.footer(result, elapsed: elapsed, console: console) + "\n")
         }
         return outcome
