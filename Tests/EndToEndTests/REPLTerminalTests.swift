@@ -116,6 +116,7 @@ struct REPLTerminalTests {
         let tmux = try start(runner)
         defer { tmux.close() }
         #expect(try tmux.waitForPrompt("auto> ").ok, "auto routing is the default mode")
+        #expect(try tmux.screen(escapes: true).contains("\u{1B}[36m"), "the mode is coloured (cyan) on a terminal")
 
         try tmux.type("/mo")
         try tmux.keys("Tab")
@@ -142,6 +143,19 @@ struct REPLTerminalTests {
         #expect(!step.screen.contains("unknown command"))
 
         try tmux.waitForPrompt("primary> ")
+        try tmux.type("/exit")
+        try tmux.keys("Enter")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test func noColorMeansAPlainPrompt() throws {
+        let runner = try runner()
+        defer { runner.cleanup() }
+        let tmux = try start(runner, environment: ["NO_COLOR": "1"])
+        defer { tmux.close() }
+        #expect(try tmux.waitForPrompt("auto> ").ok)
+        let screen = try tmux.screen(escapes: true)
+        #expect(!screen.contains("\u{1B}["), "no colour with NO_COLOR: \(screen)")
         try tmux.type("/exit")
         try tmux.keys("Enter")
         #expect(try tmux.exitStatus() == 0)

@@ -34,9 +34,10 @@ final class TmuxSession {
         _ = try tmux(["send-keys", "-t", "main", "-l", text])
     }
 
-    /// The screen and scroll-back as text, wrapped lines joined.
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-t", "main", "-p", "-J", "-S", "-500"])
+    /// The screen and scroll-back as text, wrapped lines joined; with `escapes`, colours as
+    /// escape sequences.
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-t", "main", "-p", "-J", "-S", "-500"] + (escapes ? ["-e"] : []))
     }
 
     /// Waits until `condition` holds for the screen; the last screen either way.
