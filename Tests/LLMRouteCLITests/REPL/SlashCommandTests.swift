@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LLMRouteCLI
 
@@ -177,5 +178,28 @@ struct REPLHistoryTests {
         session.keep(Exchange(prompt: "q0", answer: "a0", model: "m"))
         #expect(session.takeLastPrompt() == "q2")
         #expect(session.exchanges.count == 1, "a failed turn kept nothing to take back")
+    }
+}
+
+@Suite("REPL history file")
+struct HistoryFileTests {
+    /// Real readline history functions on a temporary file: bounded, private, ignorespace.
+    @Test func boundedPrivateAndWithoutSpaceLines() throws {
+        let directory = "/tmp/llmroute-history-\(UInt64.random(in: 0...UInt64.max))"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var warnings: [String] = []
+        let history = HistoryFile(stateDirectory: directory + "/state", limit: 20, warn: { warnings.append($0) })
+        history.load()
+        for index in 1...25 { history.add("line \(index)") }
+        history.add(" hidden")
+        history.add("line 25")
+        let text = try String(contentsOfFile: history.path, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 20, "bounded to the limit")
+        #expect(lines.first == "line 6" && lines.last == "line 25", "the oldest lines go first; a repeat is not added")
+        #expect(!text.contains("hidden"))
+        let mode = try FileManager.default.attributesOfItem(atPath: history.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(warnings.isEmpty)
     }
 }
