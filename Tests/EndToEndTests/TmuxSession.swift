@@ -8,15 +8,20 @@ final class TmuxSession {
         ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    let socket = "llmroute-test-\(UUID().uuidString.prefix(12))"
+    /// The server's socket: a private path, removed by `close()`.
+    let socket = FileManager.default.temporaryDirectory.appendingPathComponent("llmroute-tmux-\(UUID().uuidString).sock").path
 
     /// Runs `command` with exactly `environment` (plus TERM) in a width x height window.
     init(command: [String], environment: [String: String], width: Int = 120, height: Int = 40) throws {
         var variables = environment
         variables["TERM"] = "screen"
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let line = (["env", "-i"] + assignments + command).map(Self.quote).joined(separator: " ")
-        // remain-on-exit keeps the pane after the command ends, so its exit status can be read.
+        // A shell waits for the command and prints its status: the test reads it from the screen
+        // (tmux does not always collect the status of a pane's process in time to report it).
+        // Its no-op INT trap keeps it alive through Ctrl-C; the command (exec'd) gets the default.
+        let wrapped = ["sh", "-c", "trap : INT; \"$@\"; echo \"[exited $?]\"", "sh"] + command
+        let line = (["env", "-i"] + assignments + wrapped).map(Self.quote).joined(separator: " ")
+        // remain-on-exit keeps the pane (and its last screen) after the command ends.
         // The server is started through python3 to give it an empty signal mask: a child of a test
         // thread inherits that thread's mask (libdispatch threads block SIGINT, SIGHUP, SIGTERM...),
         // and the REPL must see Ctrl-C as it would in a real terminal.
@@ -71,15 +76,13 @@ final class TmuxSession {
     }
 
     /// The command's exit status once it has ended (nil while it runs, or after the timeout).
-    func exitStatus(timeout: Double = 10) throws -> Int32? {
+    func exitStatus(timeout: Double = 30) throws -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            // pane_dead_status is empty when a signal ended the command: report that as 128 + signal.
-            let fields = try tmux(["list-panes", "-t", "main", "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"])
-                .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-            if fields.first == "1", fields.count == 3 {
-                if let status = Int32(fields[1]) { return status }
-                if let signal = Int32(fields[2]) { return 128 + signal }
+            let text = try screen()
+            if let range = text.range(of: "[exited ", options: .backwards),
+               let end = text[range.upperBound...].firstIndex(of: "]") {
+                return Int32(text[range.upperBound..<end])
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
@@ -88,7 +91,7 @@ final class TmuxSession {
 
     /// For failure messages: the pane's process and what each of its threads waits in.
     func diagnostics() -> String {
-        guard let pid = try? tmux(["list-panes", "-t", "main", "-F", "#{pane_pid} #{pane_dead}"]) else { return "no pane" }
+        guard let pid = try? tmux(["list-panes", "-t", "main", "-F", "#{pane_pid} #{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"]) else { return "no pane" }
         let id = pid.split(separator: " ").first.map(String.init) ?? ""
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(id)/task")) ?? []
         let waits = tasks.map { (try? String(contentsOfFile: "/proc/\(id)/task/\($0)/wchan", encoding: .utf8)) ?? "?" }
@@ -97,6 +100,7 @@ final class TmuxSession {
 
     func close() {
         _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
     }
 
     /// Runs a tmux client command and returns its output. Starting the server must not capture
@@ -104,7 +108,7 @@ final class TmuxSession {
     @discardableResult
     private func tmux(_ arguments: [String], clearSignalMask: Bool = false) throws -> String {
         let process = Process()
-        let command = ["-L", socket] + arguments
+        let command = ["-S", socket] + arguments
         if clearSignalMask {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             // subprocess closes inherited descriptors: the tmux server, a daemon, must not keep the
