@@ -12,7 +12,7 @@ _llmroute_spec() {
     flags=$global valued=$global_valued
     case $1 in
         '')
-            subcommands='classify route ask cost models config completions manpage help'
+            subcommands='classify route ask repl cost models config completions manpage help'
             ;;
         'classify')
             flags="--jsonl --explain --classifier --classifier-model $flags"
@@ -25,6 +25,10 @@ _llmroute_spec() {
         'ask')
             flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --no-stream -c --continue --show-reasoning --retries --timeout --dry-run --restart --jsonl --unordered --concurrency --log-text --no-log --force $flags"
             valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --retries --timeout --concurrency $valued"
+            ;;
+        'repl')
+            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --show-reasoning --retries --timeout --restart --log-text --no-log --force $flags"
+            valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --retries --timeout $valued"
             ;;
         'cost')
             subcommands='report'

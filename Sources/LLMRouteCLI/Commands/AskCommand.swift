@@ -51,30 +51,14 @@ enum AskCommand {
         }
 
         let json = context.json
-        let showReasoning = args.has(Flags.showReasoning)
-        let shared = Unchecked(value: (context, caller))
-        let reasoningOpen = ResultBox<Bool>()
+        let echo = StreamEcho(console: console, printText: !json, showReasoning: args.has(Flags.showReasoning))
+        let shared = Unchecked(value: caller)
         let outcome: (ChatResult, [Attempt])
         do {
             outcome = try AsyncBridge.run {
-                let (context, caller) = shared.value
-                                return try await caller.call(request, chain: chain, onEvent: { _, event in
-                    switch event {
-                    case .text(let text) where !json:
-                        if reasoningOpen.value != nil { reasoningOpen.value = nil; context.console.err("\n") }
-                        context.console.out(text)
-                    case .reasoning(let text) where showReasoning:
-                        reasoningOpen.value = .success(true)
-                        context.console.err(context.console.errorStyle(text, .dim))
-                    default: break
-                    }
-                }, onRestart: { failed, next in
-                    if !json {
-                        context.console.out("\n\n--- llmroute: \(failed.id) failed mid-answer; \(next.id) answers again below ---\n\n")
-                        context.console.flush()
-                    }
-                    context.console.warning("the stream from \(failed.id) broke off; re-asking \(next.id) (--restart)")
-                }, afterChunk: { context.console.flush() })
+                try await shared.value.call(request, chain: chain, onEvent: { _, event in try echo.event(event) },
+                                            onRestart: { echo.restart(failed: $0, next: $1) },
+                                            afterChunk: { echo.chunkEnded() })
             }
         } catch let failure as CallFailure {
             // The report goes out first: a slow or broken ledger must not hold up the error.

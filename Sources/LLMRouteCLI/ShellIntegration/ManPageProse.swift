@@ -106,6 +106,7 @@ enum ManPageProse {
     static let files: [(String, String)] = [
         ("$XDG_CONFIG_HOME/llmroute/config.toml", "The configuration (default ~/.config/llmroute/config.toml). See CONFIGURATION."),
         ("$XDG_STATE_HOME/llmroute/conversation.json", "The last conversation, for `ask --continue` (mode 0600)."),
+        ("$XDG_STATE_HOME/llmroute/history", "The `repl` line history: at most 1000 lines, mode 0600; lines typed with a leading space are not kept."),
         ("$XDG_STATE_HOME/llmroute/circuit-breakers", "Which providers failed recently, so `ask` skips them for a while."),
     ]
 

@@ -60,6 +60,16 @@ public enum CLISpec {
             ("llmroute cost report --routes --json", "routing statistics for scripts"),
         ])
 
+    public static let repl = CommandSpec(
+        "repl", summary: "Interactive chat: each turn routed and streamed",
+        description: "An interactive chat on GNU readline (key bindings from ~/.inputrc, history in $XDG_STATE_HOME/llmroute/history, at most 1000 lines, mode 0600; lines starting with a space are not kept). Each message is routed like ask unless a model is pinned, with the earlier turns sent as context (the oldest left out, with a note, when they do not fit the chosen model's window). Answers stream; Ctrl-C cancels an answer or clears the line, Ctrl-D or /exit leaves. A line ending in \\ continues; \"\"\" opens and closes a multi-line block. Slash commands (Tab completes them, model and strategy names, and /save file names): /help, /model [auto|NAME], /strategy NAME, /system [TEXT|off], /route, /cost, /clear, /retry, /save [-f] FILE, /exit. When stdin is not a terminal, lines are read without readline and answers printed without prompt or decoration; the exit status is then 4 if a turn failed.",
+        flags: Flags.repl,
+        examples: [
+            ("llmroute repl", "chat; each message goes to the cheapest model good enough for it"),
+            ("llmroute repl -m claude-haiku-5-5 -s \"Answer briefly\"", "pin a model and set a system prompt"),
+            ("printf 'hi\\n/cost\\n' | llmroute repl", "scripted: plain lines in, answers out"),
+        ])
+
     public static let cost = CommandSpec(
         "cost", summary: "Token counts and estimated cost per model; spend reports",
         description: "Counts the input's tokens and estimates the cost of sending it to every catalog model (cheapest first), or to one with --model. The input comes from the arguments, -f FILE (repeatable) or stdin. --tokens prints only the exact token count. `cost report` reports what was actually spent (see `llmroute help cost report`).",
@@ -126,7 +136,7 @@ public enum CLISpec {
         description: "Prints the llmroute(1) man page in roff, generated from the same definitions as --help. `make install` installs it; `man -l man/llmroute.1` shows the committed copy.",
         examples: [("llmroute manpage | man -l -", "read the manual")])
 
-    public static let commands = [classify, route, ask, cost, models, config, completions, manpage, help]
+    public static let commands = [classify, route, ask, repl, cost, models, config, completions, manpage, help]
 
     public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 

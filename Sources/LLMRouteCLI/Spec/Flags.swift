@@ -159,4 +159,7 @@ public enum Flags {
         details: "Instead of spend, show for each classified tier and task how often it went to which model (share of that tier/task's requests) and how often a fallback fired.")
 
     public static let report = [since, until, by, routes, csv]
+
+    // repl: the routing flags set the session's starting mode; the ask flags that make sense per turn.
+    public static let repl = routing + [maxTokens, temperature, showReasoning, retries, timeout, restart] + ledger
 }

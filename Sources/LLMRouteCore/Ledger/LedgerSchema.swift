@@ -46,10 +46,23 @@ enum LedgerSchema {
     CREATE INDEX usage_kind_time ON usage (kind, time);
     """
 
+    /// v3: interactive sessions (the REPL), one row each when it starts; its turns are request
+    /// rows whose conversation_id is the session id.
+    static let v3 = """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        time REAL NOT NULL,
+        command TEXT NOT NULL,
+        mode TEXT,
+        strategy TEXT
+    )
+    """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
         migrator.registerMigration("v2") { db in try db.execute(sql: v2) }
+        migrator.registerMigration("v3") { db in try db.execute(sql: v3) }
         return migrator
     }
 

@@ -82,6 +82,29 @@ public final class SQLiteUsageLedger: UsageLedger {
         }
     }
 
+    public func appendSession(id: String, time: Double, command: String, mode: String?, strategy: String?) throws {
+        do {
+            try queue.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO sessions (id, time, command, mode, strategy) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, time, command, mode, strategy])
+            }
+        } catch {
+            throw LedgerError(path: path, reason: "cannot record the session: \(Self.explain(error))")
+        }
+    }
+
+    public func sessions(from: Double?, until: Double?) throws -> [(id: String, time: Double, command: String)] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, time, command FROM sessions WHERE time >= ? AND time < ? ORDER BY time",
+                                 arguments: [from ?? -Double.infinity, until ?? Double.infinity])
+                    .map { (id: $0["id"], time: $0["time"], command: $0["command"]) }
+            }
+        } catch {
+            throw LedgerError(path: path, reason: "cannot read sessions: \(Self.explain(error))")
+        }
+    }
+
     public func spent(since: Double) throws -> Double {
         do {
             return try queue.read { db in

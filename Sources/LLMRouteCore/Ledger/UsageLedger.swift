@@ -4,6 +4,10 @@
 public protocol UsageLedger: Sendable {
     /// Appends rows atomically: all of them or none (a request with its attempts).
     func append(_ records: [UsageRecord]) throws
+    /// Notes that an interactive session (the REPL) started: `mode` is "auto" or the pinned model.
+    func appendSession(id: String, time: Double, command: String, mode: String?, strategy: String?) throws
+    /// Sessions started in [from, until): (id, time, command), oldest first.
+    func sessions(from: Double?, until: Double?) throws -> [(id: String, time: Double, command: String)]
     /// Money spent (request rows) from `since` (unix seconds) on.
     func spent(since: Double) throws -> Double
     /// Rows of one kind whose time is in [from, until), oldest first.

@@ -55,6 +55,20 @@ public final class UsageRecorder: Sendable {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
+    /// Notes an interactive session's start (the REPL); false if it could not.
+    @discardableResult
+    public func recordSession(id: String, mode: String?, strategy: String?, now: Double = Clock.wallSeconds()) -> Bool {
+        guard let ledger else { return false }
+        do {
+            try ledger.appendSession(id: id, time: now, command: command, mode: mode, strategy: strategy)
+            return true
+        } catch {
+            let first = warned.withLock { done in defer { done = true }; return !done }
+            if first { warn("usage not recorded: \(error)") }
+            return false
+        }
+    }
+
     /// Appends the request's attempt rows and its request row; returns false if it could not.
     @discardableResult
     public func record(_ request: Request, now: Double = Clock.wallSeconds()) -> Bool {

@@ -13,6 +13,9 @@ public struct RouteRequest: Sendable {
     /// `--output-tokens`: the caller's answer-length estimate.
     public var outputTokens: Int?
     public var requiredCapabilities: Set<Capability>
+    /// Earlier turns of a conversation (the REPL): counted in the input tokens, so models whose
+    /// window cannot hold them are left out, but not classified (the new prompt is).
+    public var context: [ChatMessage] = []
 
     public init(prompt: String, system: String? = nil, strategy: StrategyKind = .cost, forcedModel: String? = nil,
                 minQuality: Double? = nil, maxCost: Double? = nil, threshold: Double? = nil,

@@ -47,17 +47,19 @@ public struct Router: Sendable {
     }
 
     /// Prompt tokens of a chat request on this model: the messages plus the chat framing.
-    public func inputTokens(prompt: String, system: String?, model: ModelInfo) -> TokenCount {
+    public func inputTokens(prompt: String, system: String?, model: ModelInfo, context: [ChatMessage] = []) -> TokenCount {
         var cache: [String: TokenCount] = [:]
-        return inputTokens(prompt: prompt, system: system, model: model, cache: &cache)
+        return inputTokens(prompt: prompt, system: system, model: model, context: context, cache: &cache)
     }
 
     /// The same, sharing counts between models whose tokenizer is the same (see `sharingKey`).
-    public func inputTokens(prompt: String, system: String?, model: ModelInfo, cache: inout [String: TokenCount]) -> TokenCount {
+    public func inputTokens(prompt: String, system: String?, model: ModelInfo, context: [ChatMessage] = [],
+                            cache: inout [String: TokenCount]) -> TokenCount {
         let key = tokens.sharingKey(for: model)
         if let cached = cache[key] { return cached }
         var count = tokens.count(prompt, for: model)
-        var messages = 1
+        var messages = 1 + context.count
+        for message in context { count.tokens += tokens.count(message.content, for: model).tokens }
         if let system, !system.isEmpty {
             count.tokens += tokens.count(system, for: model).tokens
             messages += 1
@@ -77,7 +79,8 @@ public struct Router: Sendable {
         var excluded: [Exclusion] = []
         var counted: [String: TokenCount] = [:]
         for model in models {
-            let input = inputTokens(prompt: request.prompt, system: request.system, model: model, cache: &counted)
+            let input = inputTokens(prompt: request.prompt, system: request.system, model: model,
+                                    context: request.context, cache: &counted)
             let output = min(expectedOutput, model.maxOutputTokens)
             if input.tokens + output > model.contextWindow {
                 excluded.append(Exclusion(model: model.id, reason: "context window \(model.contextWindow) < \(input.tokens + output) tokens needed"))
@@ -125,7 +128,7 @@ public struct Router: Sendable {
         guard let model = catalog.model(named: name) else {
             throw .unknownModel(name, suggestion: NearestMatch.suggest(name, among: catalog.models.map(\.id)))
         }
-        let tokens = inputTokens(prompt: request.prompt, system: request.system, model: model)
+        let tokens = inputTokens(prompt: request.prompt, system: request.system, model: model, context: request.context)
         let candidate = input.candidate(named: name)
             ?? Candidate(model: model, inputTokens: tokens, outputTokens: min(expectedOutput, model.maxOutputTokens))
         var reasons = ["model \(name) forced by --model"]

@@ -38,6 +38,7 @@ class Handler(BaseHTTPRequestHandler):
             counts["requests/" + nonce] = counts.get("requests/" + nonce, 0) + 1
         stream = bool(body.get("stream"))
         model = body.get("model", "m")
+        self.message_count = len(body.get("messages") or [])
         if scenario == "r429" and n == 1:
             return self.error(429, "rate limited", {"retry-after": "1"})
         if scenario == "e500":
@@ -133,6 +134,17 @@ class Handler(BaseHTTPRequestHandler):
 
         w.write(b": keep-alive comment\n\n")
         chunk({"role": "assistant", "content": None})
+        if scenario == "slow":  # a long answer at reading pace (20 s), for the REPL's Ctrl-C test
+            try:
+                for i in range(400):
+                    chunk({"content": " slow%d" % i})
+                    time.sleep(0.05)
+                chunk({}, finish="stop")
+                w.write(b"data: [DONE]\n\n")
+                w.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client hung up: what the test wants
+            return
         if scenario == "long":  # the benchmark's ~2,000-token answer
             for i in range(2000):
                 chunk({"content": " tok%d" % i})
@@ -141,6 +153,12 @@ class Handler(BaseHTTPRequestHandler):
             w.flush()
             return
         chunk({"reasoning_content": "thinking it over"})
+        if scenario == "count":  # how many messages arrived: shows what context was sent
+            chunk({"content": "%d messages" % self.message_count})
+            chunk({}, finish="stop")
+            w.write(b"data: [DONE]\n\n")
+            w.flush()
+            return
         for i, piece in enumerate(ANSWER):
             if scenario in ("stall", "cut", "badjson") and i == 2:
                 if scenario == "stall":

@@ -11,7 +11,7 @@ struct LedgerStoreTests {
         defer { folder.cleanup() }
         let path = folder.file("nested/dir/usage.sqlite")
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v2")
+        #expect(try ledger.schemaVersion() == "v3")
         var info = stat()
         #expect(stat(path, &info) == 0)
         #expect(info.st_mode & 0o777 == 0o600, "the ledger may hold prompts: owner only")
@@ -20,13 +20,37 @@ struct LedgerStoreTests {
         #expect(try ledger.records(kind: .request, from: nil, until: nil).isEmpty)
     }
 
+    /// v3: REPL sessions, kept in their own table; a v2 file gains it and keeps its rows.
+    @Test func sessionsAreRecordedAndAV2FileGainsThem() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.file("usage.sqlite")
+        let old = try DatabaseQueue(path: path)
+        try old.write { db in
+            try db.execute(sql: LedgerSchema.v1)
+            try db.execute(sql: LedgerSchema.v2)
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1'), ('v2')")
+            try db.execute(sql: "INSERT INTO usage (kind, request_id, time, command, outcome) VALUES ('request', 'r', 5, 'ask', 'ok')")
+        }
+        try old.close()
+        let ledger = try SQLiteUsageLedger(path: path)
+        #expect(try ledger.schemaVersion() == "v3")
+        #expect(try ledger.records(kind: .request, from: nil, until: nil).count == 1)
+        try ledger.appendSession(id: "s1", time: 10, command: "repl", mode: "auto", strategy: "cost")
+        try ledger.appendSession(id: "s2", time: 20, command: "repl", mode: "gpt-4o-mini", strategy: "tier")
+        let sessions = try ledger.sessions(from: 15, until: nil)
+        #expect(sessions.map(\.id) == ["s2"])
+        #expect(try ledger.sessions(from: nil, until: nil).map(\.command) == ["repl", "repl"])
+    }
+
     @Test func emptyExistingFileIsMigrated() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
         let path = folder.file("usage.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v2")
+        #expect(try ledger.schemaVersion() == "v3")
     }
 
     /// A file written by the first schema (v1: no savings columns, no index), with a row in it,
@@ -48,7 +72,7 @@ struct LedgerStoreTests {
         try old.close()
 
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v2")
+        #expect(try ledger.schemaVersion() == "v3")
         let rows = try ledger.records(kind: .request, from: nil, until: nil)
         #expect(rows.count == 1)
         #expect(rows.first?.finalModel == "gpt-old" && rows.first?.costUSD == 0.5 && rows.first?.inputTokens == 7)

@@ -77,12 +77,17 @@ struct UsageRecorderTests {
             func append(_ records: [UsageRecord]) throws { throw LedgerError(path: "/x", reason: "disk full") }
             func spent(since: Double) throws -> Double { 0 }
             func records(kind: UsageRecord.Kind, from: Double?, until: Double?) throws -> [UsageRecord] { [] }
+            func appendSession(id: String, time: Double, command: String, mode: String?, strategy: String?) throws {
+                throw LedgerError(path: "/x", reason: "disk full")
+            }
+            func sessions(from: Double?, until: Double?) throws -> [(id: String, time: Double, command: String)] { [] }
         }
         let warnings = Counter()
         let recorder = UsageRecorder(ledger: Broken(), command: "ask", logText: false, warn: { _ in warnings.increment() })
         let request = UsageRecorder.Request(decision: nil, prompt: "p", conversationID: nil, result: nil, attempts: [], outcome: "failed", latency: 0)
         #expect(!recorder.record(request))
         #expect(!recorder.record(request))
+        #expect(!recorder.recordSession(id: "s", mode: "auto", strategy: "cost"))
         #expect(warnings.value == 1)
     }
 
