@@ -97,7 +97,10 @@ public final class ResilientCaller: @unchecked Sendable {
                     attempts.append(Attempt(provider: model.provider, model: model.id, outcome: "ok"))
                     breaker?.recordSuccess(model.provider)
                     return (result, attempts)
-                } catch let error as ProviderError {
+                } catch let raw as ProviderError {
+                    // Servers and proxies echo requests in their errors; the key must not reach
+                    // the terminal, --json, logs or state through that echo.
+                    let error = raw.redacting(prepared.secretValues)
                     lastError = error
                     attempts.append(Attempt(provider: model.provider, model: model.id, outcome: error.kind.rawValue,
                                             message: error.description))
