@@ -114,7 +114,8 @@ struct TOMLKeyLocator {
                     if c == first { closed = true; break }
                     if c == "\\" && first == "\"" {
                         index = rest.index(after: index)
-                        if index < rest.endIndex { key.append(rest[index]) }
+                        guard index < rest.endIndex else { break }  // a backslash ending the line
+                        key.append(rest[index])
                     } else { key.append(c) }
                     index = rest.index(after: index)
                 }

@@ -8,13 +8,15 @@ struct FuzzRegressionTests {
         do { _ = try ConfigLoader.load(text: text, file: "f.toml"); return nil } catch { return error }
     }
 
-    /// fuzz-config: these headers made toml++ abort (debug) or hit undefined behaviour (release).
+    /// fuzz-config: these headers and array elements made toml++ abort on an assertion (debug
+    /// builds) or reach undefined behaviour (release builds).
     @Test(arguments: [("[ ,2x = 2\n", 1), ("[[[1]]]\n", 1), ("[[[a]]]\n", 1), ("[[[]]\n", 1), ("[[=\n", 1),
                       ("a = 1\n\n[\t.b]\n", 3), ("x = \"\"\"\n[\n\"\"\"\n[ *]\n", 4), ("s = \"\"\"a\\\n\\\nb\"\"\"\n[,]\n", 4),
-                      ("[\nkind = \"x\"\n", 1), ("[\r\n", 1)])
-    func tableHeadersThatCrashedTheTOMLParser(text: String, line: Int) throws {
+                      ("[\nkind = \"x\"\n", 1), ("[\r\n", 1), ("\u{FEFF}[\r\r", 1),
+                      ("u=[}\n", 1), ("a = 1\nu=[1,}\n", 2), ("u={a=[}]}\n", 1), ("u=[ # c\n}\n", 2)])
+    func textThatCrashedTheTOMLParser(text: String, line: Int) throws {
         let error = try #require(loadError(text))
-        #expect(error.message.contains("TOML syntax error") && error.message.contains("table header"), "\(error)")
+        #expect(error.message.contains("TOML syntax error") && (error.message.contains("table header") || error.message.contains("inside an array")), "\(error)")
         #expect(error.line == line, "\(error)")
     }
 
@@ -29,7 +31,7 @@ struct FuzzRegressionTests {
         """
         let result = loadError(text)
         #expect(result == nil || !(result!.message.contains("table header")), "\(String(describing: result))")
-        #expect(TOMLHeaderGuard.problem(in: "s = \"\"\"\n[ ,\n\"\"\"\ndata = [\n[ 1 ],\n{ a = 1 },\n]\n") == nil)
+        #expect(TOMLParserGuard.problem(in: "s = \"\"\"\n[ ,\n\"\"\"\ndata = [\n[ 1 ],\n{ a = 1 },\n]\n") == nil)
     }
 
     /// fuzz-config / fuzz-jsonl: "\r\n" is one Character, so Character-based line splitting
@@ -41,6 +43,15 @@ struct FuzzRegressionTests {
         #expect(edited.hasPrefix("[routing]\r\nthreshold = 0.4\nstrategy = \"cost\"\r\n"), "\(edited.debugDescription)")
         let appended = ConfigEditor.set("threshold", to: "0.4", inTable: "routing", text: "[models.x]\r\nquality = 1\r\n")
         #expect(appended == "[models.x]\r\nquality = 1\r\n\n[routing]\nthreshold = 0.4\n")
+    }
+
+    /// fuzz-config: toml++ gets the text as a C string, so everything after a NUL was silently
+    /// ignored; and the key locator ran off the end of a quoted key ending in a backslash.
+    @Test func nulBytesAndTrailingBackslashes() throws {
+        let nul = try #require(loadError("[routing]\nstrategy = \"cost\"\n# \u{0}\n[routing.bogus]\n"))
+        #expect(nul.line == 3 && nul.message.contains("NUL byte"), "\(nul)")
+        let located = TOMLKeyLocator(text: "a = 1\n\"key\\")
+        #expect(located.line(of: ["a"]) == 1)
     }
 
     /// fuzz-openai / fuzz-anthropic: 1e999 parsed as infinity (serialized back as null), and a

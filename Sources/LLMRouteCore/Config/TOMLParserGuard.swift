@@ -1,16 +1,25 @@
-/// Rejects table headers that would crash the TOML parser, before it sees them.
+/// Rejects text that would crash or fool the TOML parser, before it sees it: table headers and
+/// array elements toml++ mishandles, and NUL bytes.
 ///
 /// toml++ (bundled by TOMLKit) enters `parse_key()` for a header such as `[ ,x]` or `[[[a]]]`
 /// without checking the first character: debug builds abort on an assertion, release builds
 /// reach undefined behaviour (the assertion becomes `__builtin_assume`). Fixed upstream in
 /// marzer/tomlplusplus#301, not yet in the TOMLKit we depend on; found by Fuzz/fuzz-config.
-/// So a header whose name does not start with a key character is reported here, with its line.
-enum TOMLHeaderGuard {
+/// Likewise `u = [}`: toml++ asserts that an array element does not start with '}'. So both are
+/// reported here, with their line.
+enum TOMLParserGuard {
     static func problem(in text: String) -> (line: Int, message: String)? {
         let bytes = Array(text.utf8)
-        var i = 0
+        // TOMLKit hands the text to toml++ as a C string, so a NUL would silently end the file
+        // there (found by fuzz-config); TOML allows no NUL anywhere, so it is an error anywhere.
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return (line, "TOML syntax error: NUL byte (\\0) in the file; TOML text cannot contain one")
+        }
+        // toml++ skips a byte order mark, so a header can follow it.
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
-        var depth = 0  // open arrays and inline tables in values
+        var open: [UInt8] = []  // the arrays and inline tables open in values, innermost last
         var atLineStart = true
         func isKeyStart(_ b: UInt8) -> Bool {
             (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
@@ -58,7 +67,7 @@ enum TOMLHeaderGuard {
             case 0x22, 0x27:
                 skipString()
                 atLineStart = false
-            case 0x5B where depth == 0 && atLineStart:  // a table header: check its first character
+            case 0x5B where open.isEmpty && atLineStart:  // a table header: check its first character
                 var j = i + 1
                 skipBlanks(&j)
                 if j < bytes.count, bytes[j] == 0x5B, j == i + 1 {
@@ -72,11 +81,14 @@ enum TOMLHeaderGuard {
                 i = j
                 atLineStart = false
             case 0x5B, 0x7B:
-                depth += 1
+                open.append(b)
                 i += 1
                 atLineStart = false
+            case 0x7D where open.last == 0x5B:
+                // toml++ parses a '}' starting an array element as a value: the same abort.
+                return (line, "TOML syntax error: '}' inside an array (a missing ']'?)")
             case 0x5D, 0x7D:
-                depth = max(0, depth - 1)
+                if !open.isEmpty { open.removeLast() }  // a header's ']' closes nothing here
                 i += 1
                 atLineStart = false
             default:
