@@ -67,10 +67,25 @@ func FileIO_isDirectory(_ path: String) -> Bool {
 /// Permission tests mean nothing to root, which reads and writes anything: when the tests run as
 /// root (containers, CI), those runs drop to `nobody` with setpriv (util-linux) first.
 enum PrivilegeDrop {
+    static let nobody: uid_t = 65534
+
+    /// The program and leading arguments that run the binary unprivileged: setpriv as root,
+    /// the binary itself otherwise.
+    static var command: (executable: String, prefix: [String]) {
+        getuid() == 0 ? ("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", BinaryRunner.binaryPath])
+            : (BinaryRunner.binaryPath, [])
+    }
+
+    /// Hands the sandbox to `nobody` (when we are root), so runs as nobody can use it.
+    static func giveAway(_ sandbox: HardeningSandbox) {
+        guard getuid() == 0 else { return }
+        let paths = [sandbox.root] + (FileManager.default.subpaths(atPath: sandbox.root) ?? []).map { sandbox.root + "/" + $0 }
+        for path in paths { _ = chown(path, nobody, gid_t(nobody)) }
+    }
+
     static func run(_ sandbox: HardeningSandbox, _ arguments: [String], environment extra: [String: String] = [:]) -> RawProcess.Outcome {
         guard getuid() == 0 else { return sandbox.run(arguments, environment: extra) }
-        let dropped = ["--reuid=65534", "--regid=65534", "--clear-groups", BinaryRunner.binaryPath] + arguments
-        return RawProcess.run("/usr/bin/setpriv", dropped.map { Array($0.utf8) }, environment: sandbox.environment.merging(extra) { $1 },
-                              directory: "/", timeout: 20)
+        return RawProcess.run(command.executable, (command.prefix + arguments).map { Array($0.utf8) },
+                              environment: sandbox.environment.merging(extra) { $1 }, directory: "/", timeout: 20)
     }
 }

@@ -57,6 +57,10 @@ struct RandomArgumentsTests {
     @Test func tenThousandVectorsEndCleanly() throws {
         let sandbox = try HardeningSandbox()
         defer { sandbox.cleanup() }
+        // Random words include `config init --force --config /dev/null`: as root that would
+        // replace system files, so the runs drop to nobody, who owns only the sandbox.
+        PrivilegeDrop.giveAway(sandbox)
+        let (executable, prefix) = PrivilegeDrop.command
         let count = 10_000
         let failures = Locked<[String]>([])
         let codes = Locked<[Int32: Int]>([:])
@@ -67,7 +71,7 @@ struct RandomArgumentsTests {
             if Bool.random(using: &random) { vector.append(Array(Self.commands.randomElement(using: &random)!.utf8)) }
             for _ in 0..<Int.random(in: 0..<8, using: &random) { vector.append(Self.word(&random)) }
             // `ask` must never hang on a terminal or on the network: the config's providers are dead ports.
-            let outcome = RawProcess.run(BinaryRunner.binaryPath, vector, environment: sandbox.environment,
+            let outcome = RawProcess.run(executable, prefix.map { Array($0.utf8) } + vector, environment: sandbox.environment,
                                          directory: sandbox.workDirectory, timeout: 30)
             let shown = vector.map { String(decoding: $0.prefix(40), as: UTF8.self) }.joined(separator: " ")
             if outcome.timedOut || outcome.signal != nil {

@@ -55,3 +55,21 @@ struct SecretHandlingTests {
         #expect(!FileIO.exists(paths.configFile))
     }
 }
+
+@Suite("File writes")
+struct FileWriteSafetyTests {
+    @Test func writesGoThroughLinksAndNeverReplaceSpecialFiles() throws {
+        let base = "/tmp/llmroute-write-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { _ = try? FileIO.read(base); unlink(base + "/real.toml"); unlink(base + "/link.toml"); rmdir(base) }
+        try FileIO.makeDirectories(base)
+        try FileIO.write(Array("a".utf8), to: base + "/real.toml")
+        symlink(base + "/real.toml", base + "/link.toml")
+        try FileIO.write(Array("b".utf8), to: base + "/link.toml")
+        var info = stat()
+        #expect(lstat(base + "/link.toml", &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, "still a link")
+        #expect(try FileIO.read(base + "/real.toml") == Array("b".utf8), "written through")
+        #expect(throws: FileIO.Failure.self) { try FileIO.write(Array("x".utf8), to: "/dev/null") }
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+        #expect(throws: FileIO.Failure.self) { try FileIO.write(Array("x".utf8), to: base) }
+    }
+}
