@@ -29,14 +29,15 @@ struct HardeningSandbox {
     func writeConfig(_ text: String) throws { try text.write(toFile: configPath, atomically: false, encoding: .utf8) }
 
     var environment: [String: String] {
-        [
+        let sanitizers = BinaryRunner.sanitizerVariables.compactMap { name in ProcessInfo.processInfo.environment[name].map { (name, $0) } }
+        return Dictionary(uniqueKeysWithValues: sanitizers).merging([
             "HOME": root, "PATH": "/usr/bin:/bin",
             "XDG_CONFIG_HOME": root + "/config", "XDG_DATA_HOME": root + "/data", "XDG_STATE_HOME": root + "/state",
             // Anything not on loopback would go through a proxy that is not there.
             "HTTP_PROXY": deadURL, "HTTPS_PROXY": deadURL, "http_proxy": deadURL, "https_proxy": deadURL,
             "NO_PROXY": "127.0.0.1,localhost",
             "LLMROUTE_RETRY_BASE_MS": "1",
-        ]
+        ]) { $1 }
     }
 
     func run(_ arguments: [String], stdinPath: String? = nil, environment extra: [String: String] = [:],
