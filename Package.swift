@@ -62,3 +62,30 @@ let package = Package(
                     exclude: ["Servers"]),
     ]
 )
+
+// Fuzz targets (Fuzz/README.md; `make fuzz`), declared only when LLMROUTE_FUZZ=1: they are built
+// with `-sanitize=fuzzer,address` into their own scratch path, and a normal build never sees them.
+// Each is an executable whose top-level code hands control to libFuzzer (CLLMRouteFuzz declares
+// its driver), because SwiftPM links an executable's `main` to the module's own entry point.
+if Context.environment["LLMROUTE_FUZZ"] == "1" {
+    // Our code is optimized (a later -O overrides debug's -Onone) while staying testable, so
+    // runs reach millions of inputs; dependencies stay debug builds, which saves build time.
+    for target in package.targets where ["LLMRouteCore", "LLMRouteCLI"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"])]
+    }
+    package.targets.append(.target(name: "CLLMRouteFuzz", path: "Fuzz/Sources/CLLMRouteFuzz"))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-sse", ["LLMRouteCore"]),
+        ("fuzz-openai", ["LLMRouteCore"]),
+        ("fuzz-anthropic", ["LLMRouteCore"]),
+        ("fuzz-config", ["LLMRouteCore"]),
+        ("fuzz-arguments", ["LLMRouteCLI"]),
+        ("fuzz-jsonl", ["LLMRouteCLI"]),
+        ("fuzz-tokenizer", ["LLMRouteCore"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name, dependencies: target.dependencies + ["CLLMRouteFuzz", "LLMRouteCore"],
+            path: "Fuzz/Sources/\(target.name)", swiftSettings: strictImports + [.unsafeFlags(["-O"])]))
+    }
+}

@@ -15,6 +15,9 @@ public enum CLI {
         }
         // A closed pipe should end us with EPIPE on write, not kill us with SIGPIPE mid-output.
         signal(SIGPIPE, SIG_IGN)
+        // Likewise a file-size limit (`ulimit -f`, a full quota): a state write must fail with
+        // EFBIG and a warning, not kill us with SIGXFSZ after the answer was paid for.
+        signal(SIGXFSZ, SIG_IGN)
         let console = Console(noColorFlag: parsed.has(Flags.noColor), environment: environment)
         defer { console.flush() }
         let context = CommandContext(arguments: parsed, environment: environment, console: console)

@@ -22,6 +22,7 @@ public final class CommandContext {
     public func configuration() throws(ConfigError) -> (config: UserConfig, catalog: Catalog) {
         if let loaded { return loaded }
         let result = try ConfigLoader.load(explicit: arguments.string(Flags.config), environment: environment)
+        if let warning = ConfigExposure.warning(for: result.config) { console.warning(warning) }
         loaded = result
         return result
     }
@@ -67,15 +68,25 @@ public final class CommandContext {
         if dashRequested || StdinKind.current().isPipeOrFile {
             stdinText = try readStdin()
         }
+        let prompt: String
         switch (argumentText.isEmpty ? nil : argumentText, stdinText) {
-        case (let args?, let piped?) where !piped.isEmpty: return args + "\n\n" + piped
-        case (let args?, _): return args
-        case (nil, let piped?): return piped
+        case (let args?, let piped?) where !piped.isEmpty: prompt = args + "\n\n" + piped
+        case (let args?, _): prompt = args
+        case (nil, let piped?): prompt = piped
         case (nil, nil):
             throw CLIError(
                 "no prompt: give it as arguments or pipe it on stdin", exitCode: ExitCode.usage,
                 hint: Usage.line(path: arguments.commandPath, command: nil))
         }
+        // Routing (or paying for) an empty question is never what was meant: usually an unset
+        // shell variable or an empty file.
+        if prompt.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            throw CLIError(
+                prompt.isEmpty ? "empty prompt: stdin was empty and no prompt was given as arguments"
+                    : "the prompt is only whitespace: give some text to \(arguments.commandPath.first ?? "route")",
+                exitCode: ExitCode.usage, hint: Usage.line(path: arguments.commandPath, command: nil))
+        }
+        return prompt
     }
 
     public func readStdin() throws -> String {

@@ -29,7 +29,11 @@ struct BinaryRunner {
             "XDG_DATA_HOME": home.appendingPathComponent("data").path,
             "XDG_STATE_HOME": home.appendingPathComponent("state").path,
         ]
+        // Under `make check-asan` / `check-tsan` the binary is instrumented too: its options pass through.
+        for name in Self.sanitizerVariables { environment[name] = ProcessInfo.processInfo.environment[name] }
     }
+
+    static let sanitizerVariables = ["ASAN_OPTIONS", "TSAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"]
 
     func cleanup() { try? FileManager.default.removeItem(at: home) }
 

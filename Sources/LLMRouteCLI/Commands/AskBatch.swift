@@ -22,13 +22,12 @@ struct AskBatch {
         let text = try context.readStdin()
         let (config, catalog) = try context.configuration()
         let router = try context.router()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
+        let lines = BatchInput.lines(of: text)
         var jobs: [Job] = []
         jobs.reserveCapacity(lines.count)
         let labelsByCall = context.classifierName == "llm"
         for (index, line) in lines.enumerated() {
-            jobs.append(job(line: String(line), number: index + 1, router: labelsByCall ? nil : router))
+            jobs.append(job(BatchInput.parse(line, number: index + 1), number: index + 1, router: labelsByCall ? nil : router))
         }
         let ledger = try LedgerSupport(context: context)
         let console = Unchecked(value: context.console)
@@ -78,20 +77,17 @@ struct AskBatch {
     }
 
     /// A line as a job; `router` nil leaves it unrouted (the llm classifier labels it later).
-    private func job(line: String, number: Int, router: Router?) -> Job {
-        let json: JSONValue
-        do { json = try JSONParser.parse(line) } catch {
-            return .invalid(id: .integer(number), message: "line \(number): \(error.description)")
+    private func job(_ line: BatchInput.Line, number: Int, router: Router?) -> Job {
+        let (id, prompt, lineSystem, model): (JSONValue, String, String?, String?)
+        switch line {
+        case .invalid(let id, let message): return .invalid(id: id, message: message)
+        case .request(let i, let p, let s, let m): (id, prompt, lineSystem, model) = (i, p, s, m)
         }
-        let id = json["id"] ?? .integer(number)
-        guard case .object = json, let prompt = json["prompt"]?.stringValue, !prompt.isEmpty else {
-            return .invalid(id: id, message: "line \(number): needs a non-empty \"prompt\" string")
-        }
-        let system = json["system"]?.stringValue ?? context.arguments.string(Flags.system)
+        let system = lineSystem ?? context.arguments.string(Flags.system)
         do {
             var request = try context.routeRequest(prompt: prompt)
             request.system = system
-            if let model = json["model"]?.stringValue { request.forcedModel = model }
+            if let model { request.forcedModel = model }
             let chat = ChatRequest(system: system, messages: [ChatMessage(role: .user, content: prompt)],
                                    maxTokens: context.arguments.integer(Flags.maxTokens),
                                    temperature: context.arguments.decimal(Flags.temperature))

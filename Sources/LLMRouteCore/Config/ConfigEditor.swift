@@ -4,7 +4,8 @@ public enum ConfigEditor {
     /// Sets `key = value` in `[table]`: replaces the key's line if present, else adds it right
     /// after the table header, else appends the table at the end.
     public static func set(_ key: String, to value: String, inTable table: String, text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // By scalar, so CRLF files split into lines too (each keeps its CR, so they stay CRLF).
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(Substring($0)) }
         var inTable = false
         var headerIndex: Int? = nil
         for index in lines.indices {
@@ -27,7 +28,7 @@ public enum ConfigEditor {
             return lines.joined(separator: "\n")
         }
         var result = text
-        if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
+        if !result.isEmpty && result.utf8.last != 0x0A { result += "\n" }  // "\r\n" is no "\n" Character
         if !result.isEmpty { result += "\n" }
         return result + "[\(table)]\n\(key) = \(value)\n"
     }

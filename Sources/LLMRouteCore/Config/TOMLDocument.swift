@@ -3,6 +3,9 @@ import TOMLKit
 /// Parses TOML text into a `ConfigNode` tree with line numbers.
 enum TOMLDocument {
     static func parse(_ text: String, file: String) throws(ConfigError) -> ConfigNode {
+        if let problem = TOMLParserGuard.problem(in: text) {
+            throw ConfigError(file: file, line: problem.line, message: problem.message)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -16,7 +16,8 @@ struct TOMLKeyLocator {
         var lineNumber = 0
         var pendingCloser: String? = nil  // inside a multi-line string: its closing quotes
         var bracketDepth = 0  // inside a multi-line array or inline table
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // By scalar: "\r\n" is a single Character, so a Character split would see one line.
+        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init) {
             lineNumber += 1
             var line = Substring(raw)
             if let closer = pendingCloser {
@@ -113,7 +114,8 @@ struct TOMLKeyLocator {
                     if c == first { closed = true; break }
                     if c == "\\" && first == "\"" {
                         index = rest.index(after: index)
-                        if index < rest.endIndex { key.append(rest[index]) }
+                        guard index < rest.endIndex else { break }  // a backslash ending the line
+                        key.append(rest[index])
                     } else { key.append(c) }
                     index = rest.index(after: index)
                 }

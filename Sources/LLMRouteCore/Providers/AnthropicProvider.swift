@@ -96,8 +96,8 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
     }
 
     static func usage(_ usage: JSONValue) -> ChatEvent {
-        .usage(input: usage["input_tokens"]?.doubleValue.map { Int($0) },
-               output: usage["output_tokens"]?.doubleValue.map { Int($0) })
+        .usage(input: usage["input_tokens"]?.intValue,
+               output: usage["output_tokens"]?.intValue)
     }
 
     static func streamError(_ error: JSONValue) -> ProviderError {

@@ -16,6 +16,15 @@ public struct PreparedRequest: Sendable {
         self.notes = notes
     }
 
+    /// The secrets themselves (the key without its "Bearer " scheme), to scrub from anything a
+    /// server sends back: an error body may echo the request, headers included.
+    public var secretValues: [String] {
+        headers.compactMap { name, value in
+            guard secretHeaders.contains(name) else { return nil }
+            return value.hasPrefix("Bearer ") ? String(value.dropFirst(7)) : value
+        }
+    }
+
     /// Headers with every secret masked, for printing.
     public var maskedHeaders: [(String, String)] {
         headers.map { name, value in

@@ -106,15 +106,15 @@ public struct OpenAIStreamDecoder: ChatStreamDecoder {
     }
 
     static func usage(_ usage: JSONValue) -> ChatEvent {
-        .usage(input: usage["prompt_tokens"]?.doubleValue.map { Int($0) },
-               output: usage["completion_tokens"]?.doubleValue.map { Int($0) })
+        .usage(input: usage["prompt_tokens"]?.intValue,
+               output: usage["completion_tokens"]?.intValue)
     }
 
     /// An error object inside a 200 stream (OpenRouter, LiteLLM and vLLM send these mid-stream).
     static func streamError(_ error: JSONValue) -> ProviderError {
         let message = error["message"]?.stringValue ?? error.stringValue ?? "error in stream"
         let code = error["code"]
-        let status: Int? = code?.doubleValue.map { Int($0) } ?? code?.stringValue.flatMap { Int($0) }
+        let status: Int? = code?.intValue ?? code?.stringValue.flatMap { Int($0) }
         let codeText = code?.stringValue ?? error["type"]?.stringValue ?? ""
         if let status, status >= 400 {
             return ProviderError.fromHTTP(status: status, body: Array(JSONValue.object([("error", error)]).serialized().utf8), retryAfter: nil)

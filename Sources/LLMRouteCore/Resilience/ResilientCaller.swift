@@ -124,7 +124,10 @@ public final class ResilientCaller: @unchecked Sendable {
                     attempts.append(Attempt(model, outcome: "ok", latency: Clock.monotonicSeconds() - attemptStarted))
                     breaker?.recordSuccess(model.healthKey)
                     return (result, attempts)
-                } catch let error as ProviderError {
+                } catch let raw as ProviderError {
+                    // Servers and proxies echo requests in their errors; the key must not reach
+                    // the terminal, --json, logs or state through that echo.
+                    let error = raw.redacting(prepared.secretValues)
                     lastError = error
                     attempts.append(Attempt(model, outcome: error.kind.rawValue, message: error.description,
                                             latency: Clock.monotonicSeconds() - attemptStarted))

@@ -44,7 +44,18 @@ public enum FileIO {
     }
 
     /// Writes a file (creating parent folders), replacing it atomically via a temporary file.
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(Failure) {
+    /// A symbolic link is written through (a dotfile manager's link stays a link), and anything
+    /// but a regular file is refused: renaming over `/dev/null` or a FIFO would replace it.
+    public static func write(_ bytes: [UInt8], to requestedPath: String, mode: mode_t = 0o644) throws(Failure) {
+        var path = requestedPath
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(path, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw Failure(path: requestedPath, reason: "not a regular file; refusing to replace it")
+        }
         try makeDirectories(parentOf(path))
         let temporary = path + ".tmp.\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)

@@ -38,6 +38,16 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A whole number that fits an Int (token counts, status codes), else nil: `Int(d)` traps on
+    /// a server's `1e30` or `Infinity`-sized value, so conversions from JSON go through here.
+    public var intValue: Int? {
+        switch self {
+        case .integer(let i): i
+        case .number(let d): d.isFinite && d.rounded() == d && abs(d) < 9.0e18 ? Int(d) : nil
+        default: nil
+        }
+    }
+
     /// Compact single-line JSON (JSON Lines friendly).
     public func serialized() -> String {
         var out = ""

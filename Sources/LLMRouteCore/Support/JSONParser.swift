@@ -127,6 +127,8 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if isInteger, let value = Int(text) { return .integer(value) }
         guard let value = Double(text) else { throw fail("bad number") }
+        // JSON has no infinity: 1e999 would come back as null when serialized (found by fuzz-openai).
+        guard value.isFinite else { throw fail("number out of range") }
         return .number(value)
     }
 
