@@ -29,7 +29,7 @@ expect_set "route --strategy=<TAB>" "$(complete_line route --strategy =)" tier t
 expect_set "route --strategy=c<TAB>" "$(complete_line route --strategy = c)" cost
 expect_set "route --task <TAB>: the tasks" "$(complete_line route --task '')" \
     coding reasoning simple_qa creative analysis summarization
-expect_set "route --classifier <TAB>" "$(complete_line route --classifier '')" local heuristic
+expect_set "route --classifier <TAB>" "$(complete_line route --classifier '')" local heuristic llm
 expect_has "route --require <TAB>: the capabilities" "$(complete_line route --require '')" vision function_calling
 expect_set "cost --encoding <TAB>" "$(complete_line cost --encoding '')" o200k_base cl100k_base
 
