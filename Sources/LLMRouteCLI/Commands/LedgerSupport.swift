@@ -29,6 +29,12 @@ struct LedgerSupport {
             return
         }
         let path = SQLiteUsageLedger.defaultPath(environment: context.environment)
+        // Without a budget nothing is read before the call: open the file when the first row is
+        // written, after the answer (a failure then is the recorder's one warning).
+        if budget.isEmpty {
+            ledger = LazyUsageLedger(path: path)
+            return
+        }
         do {
             ledger = try SQLiteUsageLedger(path: path)
         } catch {

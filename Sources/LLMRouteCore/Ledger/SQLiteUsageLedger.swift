@@ -35,6 +35,10 @@ public final class SQLiteUsageLedger: UsageLedger {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeoutSeconds)
         configuration.label = "llmroute.ledger"
+        // WAL with synchronous=NORMAL: a commit is not fsynced (only checkpoints are). A killed
+        // process still loses nothing it committed (the OS has the pages); only a power cut can
+        // drop the last commits, never corrupt the file. FULL cost ~5 ms of fsync per ask.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             queue = try Self.openMigrated(path: path, configuration: configuration)
         } catch {
