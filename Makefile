@@ -23,7 +23,12 @@ build:
 # Static stdlib and a non-PIE executable: start-up is most of a `route` call, and skipping the
 # ~76k load-time relocations of a position-independent binary saves ~20% of it (measured with
 # hyperfine: 3.5 -> 2.8 ms). Go's command-line tools link the same way by default.
-RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
+#
+# --no-export-dynamic: SwiftPM exports every symbol of an executable (33k here); at start-up the
+# Swift runtime's backtracer calls dladdr() on the executable, which walks that whole table, and
+# symbol lookups search it too. Nothing resolves symbols in the executable by name, so the
+# table is left out (hyperfine, route: 4.90 -> 4.16 ms median, side by side).
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker --no-export-dynamic
 
 release:
 	$(SWIFT) build $(RELEASE_FLAGS)
