@@ -1,22 +1,32 @@
-import Synchronization
-
 /// The SQLite ledger, opened on first use. `ask` without a budget only writes to the ledger
 /// after the answer is out, so opening it (and checking its migrations) must not come before
 /// the request: that is time to first token. A failed open is remembered and rethrown.
-public final class LazyUsageLedger: UsageLedger {
+///
+/// Batch workers can reach the first use at the same moment, so the open is serialised with a
+/// pthread mutex rather than `Synchronization.Mutex`: ThreadSanitizer cannot see the latter's
+/// futex-based locking on Linux and reported the guarded state as a race (make check-tsan).
+public final class LazyUsageLedger: UsageLedger, @unchecked Sendable {
     public let path: String
-    private let state = Mutex<Result<SQLiteUsageLedger, LedgerError>?>(nil)
+    private var state: Result<SQLiteUsageLedger, LedgerError>?
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-    public init(path: String) { self.path = path }
+    public init(path: String) {
+        self.path = path
+        pthread_mutex_init(lock, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
 
     private func opened() throws(LedgerError) -> SQLiteUsageLedger {
-        let result = state.withLock { state in
-            if let state { return state }
-            let opened = Result { () throws(LedgerError) -> SQLiteUsageLedger in try SQLiteUsageLedger(path: path) }
-            state = opened
-            return opened
-        }
-        return try result.get()
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if let state { return try state.get() }
+        let opened = Result { () throws(LedgerError) -> SQLiteUsageLedger in try SQLiteUsageLedger(path: path) }
+        state = opened
+        return try opened.get()
     }
 
     public func append(_ records: [UsageRecord]) throws { try opened().append(records) }
