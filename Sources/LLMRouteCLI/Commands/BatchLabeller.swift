@@ -27,18 +27,7 @@ final class BatchLabeller: Sendable {
             router.classifier = PrecomputedClassifier(name: "local", classification: LocalClassifier.shared.classify(prompt))
             return router
         }
-        let call = ResultBox<(ChatResult?, [Attempt])>()
-        let caller = self.caller
-        let labeller = LLMClassifier(model: model) { request, model in
-            do {
-                let (result, attempts) = try await caller.call(request, chain: [model], onEvent: { _, _ in }, onRestart: { _, _ in })
-                call.value = .success((result, attempts))
-                return result
-            } catch let failure as CallFailure {
-                call.value = .success((nil, failure.attempts))
-                throw LabellingFailure(failure)
-            }
-        }
+        let (labeller, call) = LLMLabelling.labeller(model: model, caller: caller)
         let started = Clock.monotonicSeconds()
         let outcome = await labeller.classify(prompt)
         if outcome.failure != nil { fallbacks.withLock { $0 += 1 } }

@@ -67,17 +67,7 @@ final class LLMLabelling {
             context, catalog: catalog, resilience: config.resilience,
             transport: HTTPTransport(environment: context.environment, timeouts: AskCommand.timeouts(context, defaultTimeout: 20)))
         self.caller = caller
-        let call = ResultBox<(ChatResult?, [Attempt])>()
-        let labeller = LLMClassifier(model: model, fallback: local) { request, model in
-            do {
-                let (result, attempts) = try await caller.call(request, chain: [model], onEvent: { _, _ in }, onRestart: { _, _ in })
-                call.value = .success((result, attempts))
-                return result
-            } catch let failure as CallFailure {
-                call.value = .success((nil, failure.attempts))
-                throw LabellingFailure(failure)
-            }
-        }
+        let (labeller, call) = Self.labeller(model: model, caller: caller)
         let started = Clock.monotonicSeconds()
         let outcome = try AsyncBridge.run { await labeller.classify(prompt) }
         if AsyncBridge.interrupted { throw CLIError("interrupted", exitCode: ExitCode.interrupted) }
@@ -88,6 +78,23 @@ final class LLMLabelling {
             warn("llm classifier (\(model.id)) failed: \(failure); using the local classifier")
         }
         return PrecomputedClassifier(name: outcome.classifierName, classification: outcome.classification)
+    }
+
+    /// A labeller whose one call goes through `caller` (retries, circuit breaker); the box gets
+    /// the call's result and attempts, for the ledger.
+    static func labeller(model: ModelInfo, caller: ResilientCaller) -> (LLMClassifier, ResultBox<(ChatResult?, [Attempt])>) {
+        let call = ResultBox<(ChatResult?, [Attempt])>()
+        let labeller = LLMClassifier(model: model) { request, model in
+            do {
+                let (result, attempts) = try await caller.call(request, chain: [model], onEvent: { _, _ in }, onRestart: { _, _ in })
+                call.value = .success((result, attempts))
+                return result
+            } catch let failure as CallFailure {
+                call.value = .success((nil, failure.attempts))
+                throw LabellingFailure(failure)
+            }
+        }
+        return (labeller, call)
     }
 
     /// `--classifier-model`, then `[routing] classifier_model`, then the first usable weak
