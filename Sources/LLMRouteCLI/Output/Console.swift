@@ -21,6 +21,23 @@ public final class Console {
         let allowed = !noColorFlag && environment.nonEmpty("NO_COLOR") == nil && environment["TERM"] != "dumb"
         color = allowed && stdoutIsTerminal
         errorColor = allowed && stderrIsTerminal
+        pthread_mutex_init(lock, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    /// Batch workers write result lines while others warn on stderr (which first flushes
+    /// stdout): the buffer is shared, so every access holds this lock. A pthread mutex, which
+    /// ThreadSanitizer can see (make check-tsan found the unguarded buffer).
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    private func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
     }
 
     /// Results go through our own buffer (written with write(2)), so batch output costs few
@@ -28,19 +45,24 @@ public final class Console {
     private var buffer: [UInt8] = []
 
     public func out(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 || stdoutIsTerminal { flushOut() }
+        locked {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16 || stdoutIsTerminal { flushOut() }
+        }
     }
 
     public func line(_ text: String = "") { out(text + "\n") }
 
     public func err(_ text: String) {
-        flushOut()
-        Self.writeAll(STDERR_FILENO, Array(text.utf8))
+        locked {
+            flushOut()
+            Self.writeAll(STDERR_FILENO, Array(text.utf8))
+        }
     }
 
-    public func flush() { flushOut() }
+    public func flush() { locked { flushOut() } }
 
+    /// Callers hold the lock.
     private func flushOut() {
         guard !buffer.isEmpty else { return }
         Self.writeAll(STDOUT_FILENO, buffer)
