@@ -45,6 +45,25 @@ struct LedgerEndToEndTests {
         #expect(abs((total["cost_usd"] as? Double ?? 0) - request.costUSD) < 1e-12)
     }
 
+    /// ask keeps its connection open until it exits, so the WAL is not checkpointed by every
+    /// call (that cost two fsyncs per ask): the rows stay in the WAL, and the next process,
+    /// ask or report, reads them back.
+    @Test func rowsLeftInTheWALReachTheNextProcess() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        try runner.writeFaultConfig(primary: "ok")
+        for index in 0..<3 {
+            let (result, _) = try runner.ask(["-m", "primary", "question \(index)"])
+            #expect(result.status == 0, "\(result.stderr)")
+            var info = stat()
+            #expect(stat(ledgerPath(runner) + "-wal", &info) == 0 && info.st_size > 0, "not checkpointed at exit")
+        }
+        let total = try #require(try report(runner)["total"] as? [String: Any])
+        #expect(total["requests"] as? Int == 3)
+        let queue = try DatabaseQueue(path: ledgerPath(runner))
+        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
     /// Start-up cost: commands that call nothing never open (or create) the database.
     @Test func routeClassifyAndCostNeverTouchTheLedger() throws {
         let runner = try BinaryRunner()

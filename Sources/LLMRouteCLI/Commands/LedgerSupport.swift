@@ -31,12 +31,16 @@ struct LedgerSupport {
         let path = SQLiteUsageLedger.defaultPath(environment: context.environment)
         // Without a budget nothing is read before the call: open the file when the first row is
         // written, after the answer (a failure then is the recorder's one warning).
+        // Either way the connection stays open until the process exits: closing it would
+        // checkpoint the WAL (see SQLiteUsageLedger.keepOpenUntilExit).
         if budget.isEmpty {
-            ledger = LazyUsageLedger(path: path)
+            ledger = LazyUsageLedger(path: path, keepOpenUntilExit: true)
             return
         }
         do {
-            ledger = try SQLiteUsageLedger(path: path)
+            let opened = try SQLiteUsageLedger(path: path)
+            opened.keepOpenUntilExit()
+            ledger = opened
         } catch {
             ledger = nil
             if !context.quiet || !budget.isEmpty {

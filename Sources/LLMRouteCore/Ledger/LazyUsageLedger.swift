@@ -7,11 +7,14 @@
 /// futex-based locking on Linux and reported the guarded state as a race (make check-tsan).
 public final class LazyUsageLedger: UsageLedger, @unchecked Sendable {
     public let path: String
+    /// Passed on to the opened ledger (`SQLiteUsageLedger.keepOpenUntilExit`).
+    public let keepOpenUntilExit: Bool
     private var state: Result<SQLiteUsageLedger, LedgerError>?
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-    public init(path: String) {
+    public init(path: String, keepOpenUntilExit: Bool = false) {
         self.path = path
+        self.keepOpenUntilExit = keepOpenUntilExit
         pthread_mutex_init(lock, nil)
     }
 
@@ -26,6 +29,7 @@ public final class LazyUsageLedger: UsageLedger, @unchecked Sendable {
         if let state { return try state.get() }
         let opened = Result { () throws(LedgerError) -> SQLiteUsageLedger in try SQLiteUsageLedger(path: path) }
         state = opened
+        if keepOpenUntilExit, case .success(let ledger) = opened { ledger.keepOpenUntilExit() }
         return try opened.get()
     }
 

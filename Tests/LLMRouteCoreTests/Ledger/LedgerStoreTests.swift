@@ -20,6 +20,25 @@ struct LedgerStoreTests {
         #expect(try ledger.records(kind: .request, from: nil, until: nil).isEmpty)
     }
 
+    /// Commands leave the WAL for the next open (keepOpenUntilExit), which reads it back: the
+    /// checkpoint every 128 pages keeps that bounded however many rows are appended.
+    @Test func walStaysBoundedByTheAutomaticCheckpoint() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.file("usage.sqlite")
+        let ledger = try SQLiteUsageLedger(path: path)
+        var largest: off_t = 0
+        for index in 0..<300 {
+            try ledger.append([UsageRecord(kind: .request, requestID: "r\(index)", time: Double(index), command: "ask", outcome: "ok")])
+            var info = stat()
+            #expect(stat(path + "-wal", &info) == 0)
+            largest = max(largest, info.st_size)
+        }
+        // 128 pages of 4 KiB plus frame headers, and the transaction that crossed the mark.
+        #expect(largest > 0 && largest < 160 * (4096 + 24), "WAL reached \(largest) bytes")
+        #expect(try ledger.records(kind: .request, from: nil, until: nil).count == 300)
+    }
+
     /// v3: REPL sessions, kept in their own table; a v2 file gains it and keeps its rows.
     @Test func sessionsAreRecordedAndAV2FileGainsThem() throws {
         let folder = try TemporaryFolder()
