@@ -47,21 +47,38 @@ struct LedgerEndToEndTests {
 
     /// ask keeps its connection open until it exits, so the WAL is not checkpointed by every
     /// call (that cost two fsyncs per ask): the rows stay in the WAL, and the next process,
-    /// ask or report, reads them back.
+    /// ask or report, reads them back. Past its limit the next open empties it.
     @Test func rowsLeftInTheWALReachTheNextProcess() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }
         try runner.writeFaultConfig(primary: "ok")
+        func walSize() -> off_t {
+            var info = stat()
+            return stat(ledgerPath(runner) + "-wal", &info) == 0 ? info.st_size : -1
+        }
+        var sizes: [off_t] = []
         for index in 0..<3 {
             let (result, _) = try runner.ask(["-m", "primary", "question \(index)"])
             #expect(result.status == 0, "\(result.stderr)")
-            var info = stat()
-            #expect(stat(ledgerPath(runner) + "-wal", &info) == 0 && info.st_size > 0, "not checkpointed at exit")
+            sizes.append(walSize())
         }
+        #expect(sizes.allSatisfy { $0 > 0 } && sizes == sizes.sorted(), "not checkpointed at exit: \(sizes)")
+
+        // Another writer (kept open, so it does not checkpoint either) takes the WAL past the limit.
+        let writer = try DatabaseQueue(path: ledgerPath(runner))
+        for index in 0..<400 {
+            try writer.write { db in
+                try db.execute(sql: "INSERT INTO usage (kind, request_id, time, command, outcome) VALUES ('request', ?, ?, 'ask', 'ok')",
+                               arguments: ["bulk\(index)", Date().timeIntervalSince1970 - 60])
+            }
+        }
+        #expect(walSize() > SQLiteUsageLedger.walLimitBytes)
+        let (result, _) = try runner.ask(["-m", "primary", "one more"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(walSize() >= 0 && walSize() < 16 * (4096 + 24), "the open truncated it: \(walSize())")
         let total = try #require(try report(runner)["total"] as? [String: Any])
-        #expect(total["requests"] as? Int == 3)
-        let queue = try DatabaseQueue(path: ledgerPath(runner))
-        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(total["requests"] as? Int == 404)
+        #expect(try writer.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
     /// Start-up cost: commands that call nothing never open (or create) the database.

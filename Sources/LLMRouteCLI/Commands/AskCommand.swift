@@ -50,13 +50,17 @@ enum AskCommand {
                 outcome: outcome, errorKind: errorKind, latency: Clock.monotonicSeconds() - started))
         }
 
+        let lazyLedger = ledger.ledger as? LazyUsageLedger
         let json = context.json
         let echo = StreamEcho(console: console, printText: !json, showReasoning: args.has(Flags.showReasoning))
         let shared = Unchecked(value: caller)
         let outcome: (ChatResult, [Attempt])
         do {
             outcome = try AsyncBridge.run {
-                try await shared.value.call(request, chain: chain, onEvent: { _, event in try echo.event(event) },
+                try await shared.value.call(request, chain: chain, onEvent: { _, event in
+                    lazyLedger?.openInBackground()  // while the answer streams, not after it
+                    try echo.event(event)
+                },
                                             onRestart: { echo.restart(failed: $0, next: $1) },
                                             afterChunk: { echo.chunkEnded() })
             }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The SQLite ledger, opened on first use. `ask` without a budget only writes to the ledger
 /// after the answer is out, so opening it (and checking its migrations) must not come before
 /// the request: that is time to first token. A failed open is remembered and rethrown.
@@ -10,6 +12,7 @@ public final class LazyUsageLedger: UsageLedger, @unchecked Sendable {
     /// Passed on to the opened ledger (`SQLiteUsageLedger.keepOpenUntilExit`).
     public let keepOpenUntilExit: Bool
     private var state: Result<SQLiteUsageLedger, LedgerError>?
+    private var openingInBackground = false
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
     public init(path: String, keepOpenUntilExit: Bool = false) {
@@ -31,6 +34,19 @@ public final class LazyUsageLedger: UsageLedger, @unchecked Sendable {
         state = opened
         if keepOpenUntilExit, case .success(let ledger) = opened { ledger.keepOpenUntilExit() }
         return try opened.get()
+    }
+
+    /// Opens the file on a background thread, at most once; a later use waits for it. `ask`
+    /// calls this when the answer starts to arrive: the open (and a WAL checkpoint, when one is
+    /// due) then overlaps the stream instead of following it, and time to first token is not
+    /// touched. Cheap to call again and again (a lock and a flag).
+    public func openInBackground() {
+        pthread_mutex_lock(lock)
+        let start = state == nil && !openingInBackground
+        openingInBackground = true
+        pthread_mutex_unlock(lock)
+        guard start else { return }
+        DispatchQueue.global(qos: .utility).async { _ = try? self.opened() }
     }
 
     public func append(_ records: [UsageRecord]) throws { try opened().append(records) }

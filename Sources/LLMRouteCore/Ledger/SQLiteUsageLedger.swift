@@ -47,16 +47,15 @@ public final class SQLiteUsageLedger: UsageLedger {
             // process still loses nothing it committed (the OS has the pages); only a power cut can
             // drop the last commits, never corrupt the file. FULL cost ~5 ms of fsync per ask.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Commands leave the WAL un-checkpointed (keepOpenUntilExit) and each open reads it
-            // back: checkpointing every 128 pages (~30 asks at 4 pages each) keeps that read
-            // under ~0.5 MB, for a checkpoint's two fsyncs once in ~30 asks.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 128")
         }
         do {
             queue = try Self.openMigrated(path: path, configuration: configuration)
         } catch {
             throw LedgerError(path: path, reason: Self.explain(error))
         }
+        // Here too, not only after writes: `ask` opens the ledger while the answer streams
+        // (LazyUsageLedger.openInBackground), so a checkpoint due costs nothing after it.
+        try? queue.writeWithoutTransaction { truncateWALIfLarge($0) }
     }
 
     /// Opens a connection and migrates the file unless it is current. Processes that open a new
@@ -83,11 +82,27 @@ public final class SQLiteUsageLedger: UsageLedger {
     /// Keeps the connection open until the process exits. The last connection to close a WAL
     /// file checkpoints it into the database (two fsyncs, the largest part of what recording an
     /// ask cost); left open, the rows stay committed in the WAL, which the next open reads back
-    /// (SQLite's recovery) exactly as after a killed process, and SQLite still checkpoints on
-    /// its own when the WAL passes `wal_autocheckpoint` pages. For command-line processes only:
+    /// (SQLite's recovery) exactly as after a killed process. For command-line processes only:
     /// a long-running library user should let the ledger close.
     public func keepOpenUntilExit() {
         _ = Unmanaged.passRetained(self)
+    }
+
+    /// WAL size past which an open or a write checkpoints the WAL into the database and
+    /// truncates it: 256 pages, ~60 asks at 4 pages each, so at most 1 MB to read back per open
+    /// against a checkpoint's fsyncs (~8 ms measured on the build machine) once in ~60 asks.
+    public static let walLimitBytes: off_t = 256 * (4096 + 24)
+
+    /// The next open reads the whole WAL back, so it must stay small. SQLite's own automatic
+    /// checkpoint does not do it here: it copies pages into the database but leaves the WAL
+    /// file full until a later writer restarts it, and a new process's recovery forgets what was
+    /// copied, so every later commit copied the whole WAL again (measured: a 1.8 MB WAL, read and
+    /// copied at every ask). TRUNCATE empties the file. Best effort: if another process holds the
+    /// file the checkpoint is partial, and the next write tries again.
+    private func truncateWALIfLarge(_ db: Database) {
+        var info = stat()
+        guard stat(path + "-wal", &info) == 0, info.st_size > Self.walLimitBytes else { return }
+        _ = try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     private static func isRace(_ error: DatabaseError) -> Bool {
@@ -103,6 +118,7 @@ public final class SQLiteUsageLedger: UsageLedger {
                     for record in records { try statement.execute(arguments: LedgerSchema.arguments(record)) }
                     return .commit
                 }
+                truncateWALIfLarge(db)
             }
         } catch {
             throw LedgerError(path: path, reason: "cannot record usage: \(Self.explain(error))")
@@ -111,9 +127,10 @@ public final class SQLiteUsageLedger: UsageLedger {
 
     public func appendSession(id: String, time: Double, command: String, mode: String?, strategy: String?) throws {
         do {
-            try queue.write { db in
+            try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO sessions (id, time, command, mode, strategy) VALUES (?, ?, ?, ?, ?)",
                                arguments: [id, time, command, mode, strategy])
+                truncateWALIfLarge(db)
             }
         } catch {
             throw LedgerError(path: path, reason: "cannot record the session: \(Self.explain(error))")

@@ -20,9 +20,9 @@ struct LedgerStoreTests {
         #expect(try ledger.records(kind: .request, from: nil, until: nil).isEmpty)
     }
 
-    /// Commands leave the WAL for the next open (keepOpenUntilExit), which reads it back: the
-    /// checkpoint every 128 pages keeps that bounded however many rows are appended.
-    @Test func walStaysBoundedByTheAutomaticCheckpoint() throws {
+    /// Commands leave the WAL for the next open (keepOpenUntilExit), which reads it back: a
+    /// write that finds it past the limit checkpoints and truncates it, however many rows come.
+    @Test func walIsTruncatedPastItsLimit() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
         let path = folder.file("usage.sqlite")
@@ -34,8 +34,8 @@ struct LedgerStoreTests {
             #expect(stat(path + "-wal", &info) == 0)
             largest = max(largest, info.st_size)
         }
-        // 128 pages of 4 KiB plus frame headers, and the transaction that crossed the mark.
-        #expect(largest > 0 && largest < 160 * (4096 + 24), "WAL reached \(largest) bytes")
+        // The limit plus the transaction that crossed it.
+        #expect(largest > 0 && largest <= SQLiteUsageLedger.walLimitBytes + 8 * (4096 + 24), "WAL reached \(largest) bytes")
         #expect(try ledger.records(kind: .request, from: nil, until: nil).count == 300)
     }
 
