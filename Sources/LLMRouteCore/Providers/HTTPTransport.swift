@@ -80,44 +80,59 @@ public final class HTTPTransport: Sendable {
 
     private static let keptUntilExit = Mutex<[HTTPTransport]>([])
 
-    /// Sends the request and hands each body chunk to `onBytes` as it arrives. Throws
-    /// `ProviderError` for network failures and HTTP errors (with the error body read),
-    /// `CancellationError` when the task is cancelled.
+    /// Sends the request and hands each body chunk to `onBytes` as it arrives, on the event-loop
+    /// thread (StreamingResponseDelegate says why). Throws `ProviderError` for network failures
+    /// and HTTP errors (with the error body read), `CancellationError` when the task is cancelled.
     public func send(_ request: PreparedRequest, onHead: (HTTPResponseHead) throws -> Void,
                      onBytes: (ByteBufferView) throws -> Void) async throws {
-        var http = HTTPClientRequest(url: request.url)
-        http.method = .POST
-        for (name, value) in request.headers { http.headers.add(name: name, value: value) }
-        http.body = .bytes(ByteBuffer(string: request.body.serialized()))
         let useProxy = proxies.applies(to: request.url)
         let client = useProxy ? (proxied ?? direct) : direct
-        do {
-            // The read timeout (idle time) bounds each wait; this deadline only stops a runaway.
-            let response = try await client.execute(http, timeout: .hours(1))
-            let head = HTTPResponseHead(
-                status: Int(response.status.code),
-                contentType: response.headers.first(name: "content-type") ?? "",
-                headers: response.headers.map { ($0.name, $0.value) })
-            if head.status >= 400 {
-                var body: [UInt8] = []
-                for try await chunk in response.body where body.count < 1 << 20 { body += chunk.readableBytesView }
-                throw ProviderError.fromHTTP(status: head.status, body: body, retryAfter: RetryAfter.seconds(from: head))
+        var headers = HTTPHeaders()
+        for (name, value) in request.headers { headers.add(name: name, value: value) }
+        try Task.checkCancellation()
+        // Both closures are only called until the task's result is in, which is awaited here.
+        try await withoutActuallyEscaping(onHead) { onHead in
+            try await withoutActuallyEscaping(onBytes) { onBytes in
+                let delegate = StreamingResponseDelegate(onHead: onHead, onBytes: onBytes)
+                let http: HTTPClient.Request
+                do {
+                    http = try HTTPClient.Request(url: request.url, method: .POST, headers: headers,
+                                                  body: .byteBuffer(ByteBuffer(string: request.body.serialized())))
+                } catch {
+                    delegate.dropCallbacks()
+                    throw Self.providerError(error, thrownByCallback: nil)
+                }
+                // The read timeout (idle time) bounds each wait; this deadline only stops a runaway.
+                let task = client.execute(request: http, delegate: delegate, deadline: .now() + .hours(1))
+                var failure: (any Error)?
+                do {
+                    try await withTaskCancellationHandler {
+                        try await task.futureResult.get()
+                    } onCancel: {
+                        task.cancel()
+                    }
+                } catch {
+                    failure = error
+                }
+                // On the event loop, so after any callback still running there.
+                do { try await task.eventLoop.submit { delegate.dropCallbacks() }.get() } catch {
+                    delegate.dropCallbacks()  // the loop has shut down: no callback can be running
+                }
+                if let failure { throw Self.providerError(failure, thrownByCallback: delegate.callbackError) }
             }
-            try onHead(head)
-            for try await chunk in response.body {
-                try Task.checkCancellation()
-                try onBytes(chunk.readableBytesView)
-            }
-        } catch let error as ProviderError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch let error as HTTPClientError {
-            if error == .cancelled || Task.isCancelled { throw CancellationError() }
-            throw Self.classify(error)
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw ProviderError(.connection, message: "\(error)")
+        }
+    }
+
+    /// What `send` throws for an error from AHC or from one of its callbacks.
+    private static func providerError(_ error: any Error, thrownByCallback: (any Error)?) -> any Error {
+        if let thrownByCallback { return thrownByCallback }
+        if Task.isCancelled { return CancellationError() }
+        switch error {
+        case let error as ProviderError: return error
+        case is CancellationError: return CancellationError()
+        case let error as HTTPClientError:
+            return error == .cancelled ? CancellationError() : classify(error)
+        default: return ProviderError(.connection, message: "\(error)")
         }
     }
 
