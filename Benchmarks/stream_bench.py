@@ -2,11 +2,18 @@
 """Streaming benchmark: `llmroute ask` vs `curl -N` on the same request to one local server
 streaming ~2,000 tokens (Tests/EndToEndTests/Servers/fault_server.py, scenario "long"). Both run
 as whole processes, alternating. Reports medians of time to first stdout byte, total time and
-peak RSS (per process, from wait4). Usage: stream_bench.py LLMROUTE_BINARY [RUNS]"""
+peak RSS (per process, from wait4). Usage: stream_bench.py LLMROUTE_BINARY [RUNS] [--paced]
+
+The server streams as fast as it can by default: a whole answer then takes curl ~25 ms, so
+process start-up weighs as much as it ever will. --paced sends one token per millisecond
+(scenario "paced", still faster than hosted models stream), closer to what a user waits for."""
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
 
-binary = os.path.abspath(sys.argv[1])
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+paced = "--paced" in sys.argv[1:]
+args = [a for a in sys.argv[1:] if a != "--paced"]
+binary = os.path.abspath(args[0])
+runs = int(args[1]) if len(args) > 1 else 20
+scenario = "paced" if paced else "long"
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 server = subprocess.Popen([sys.executable, os.path.join(root, "Tests/EndToEndTests/Servers/fault_server.py"), "--lifetime", "600"],
                           stdout=subprocess.PIPE, text=True)
@@ -16,7 +23,7 @@ os.makedirs(home + "/config/llmroute")
 with open(home + "/config/llmroute/config.toml", "w") as f:
     f.write(f'''[providers.bench]
 kind = "openai"
-base_url = "http://127.0.0.1:{port}/long/bench/v1"
+base_url = "http://127.0.0.1:{port}/{scenario}/bench/v1"
 [models."bench"]
 provider = "bench"
 input_price = 0.0
@@ -55,7 +62,8 @@ for i in range(runs):
         results[name].append(measure(command))
 server.terminate()
 shutil.rmtree(home, ignore_errors=True)
-print(f"{runs} runs each, alternating; ~2,000 streamed tokens from 127.0.0.1")
+print(f"{runs} runs each, alternating; ~2,000 streamed tokens from 127.0.0.1"
+      + (", paced at 1 ms a token" if paced else ", as fast as the server can send them"))
 print(f"{'':10} {'ttfb ms':>9} {'total ms':>9} {'peak RSS MB':>12}   (medians)")
 for name, rows in results.items():
     print(f"{name:10} {statistics.median(r[0] for r in rows):9.1f} {statistics.median(r[1] for r in rows):9.1f} "

@@ -145,9 +145,11 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client hung up: what the test wants
             return
-        if scenario == "long":  # the benchmark's ~2,000-token answer
+        if scenario in ("long", "paced"):  # the benchmark's ~2,000-token answer
             for i in range(2000):
                 chunk({"content": " tok%d" % i})
+                if scenario == "paced":  # 1 ms a token: faster than any hosted model streams
+                    time.sleep(0.001)
             chunk({}, finish="stop")
             w.write(b"data: [DONE]\n\n")
             w.flush()
