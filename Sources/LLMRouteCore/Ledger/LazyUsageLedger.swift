@@ -2,31 +2,24 @@
 /// after the answer is out, so opening it (and checking its migrations) must not come before
 /// the request: that is time to first token. A failed open is remembered and rethrown.
 ///
-/// Batch workers can reach the first use at the same moment, so the open is serialised with a
-/// pthread mutex rather than `Synchronization.Mutex`: ThreadSanitizer cannot see the latter's
-/// futex-based locking on Linux and reported the guarded state as a race (make check-tsan).
-public final class LazyUsageLedger: UsageLedger, @unchecked Sendable {
+/// Batch workers can reach the first use at the same moment, so the open is serialised by a
+/// `Locked` (a pthread mutex that ThreadSanitizer can see; see Locked.swift).
+public final class LazyUsageLedger: UsageLedger, Sendable {
     public let path: String
-    private var state: Result<SQLiteUsageLedger, LedgerError>?
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let state = Locked<Result<SQLiteUsageLedger, LedgerError>?>(nil)
 
     public init(path: String) {
         self.path = path
-        pthread_mutex_init(lock, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
     }
 
     private func opened() throws(LedgerError) -> SQLiteUsageLedger {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        if let state { return try state.get() }
-        let opened = Result { () throws(LedgerError) -> SQLiteUsageLedger in try SQLiteUsageLedger(path: path) }
-        state = opened
-        return try opened.get()
+        let ledger = state.withLock { state -> Result<SQLiteUsageLedger, LedgerError> in
+            if let state { return state }
+            let opened = Result { () throws(LedgerError) -> SQLiteUsageLedger in try SQLiteUsageLedger(path: path) }
+            state = opened
+            return opened
+        }
+        return try ledger.get()
     }
 
     public func append(_ records: [UsageRecord]) throws { try opened().append(records) }
