@@ -19,8 +19,9 @@
 # The full runs have their own scratch paths, as `--sanitize` applies to every module (NIO, GRDB,
 # TOMLKit included): sharing .build would rebuild everything back and forth. Measured on the
 # 2-core machine (shared, so upper bounds), 329 tests each:
-#   ASan  from nothing: build 1,000 s; incremental (our modules): 132 s; test run 247 s
-#   TSan  incremental (our modules): 90 s; test run 418 s (most of it `fiftyMegabytesOnStdin`)
+#   ASan  from nothing: build 1,000 s; incremental (our modules): 132 s; test run 171-247 s
+#   TSan  incremental (our modules): 90 s; test run 394-418 s (most of it `fiftyMegabytesOnStdin`)
+# (check-sanitizers-ci: address 113 s build + 31 s tests, thread 104 s + 78 s: 5.5 min in all.)
 #
 # check-sanitizers-ci instead sets LLMROUTE_SANITIZE (Package.swift), which adds -sanitize= to
 # our targets only, and builds in the normal scratch path: the dependencies `make test` compiled
