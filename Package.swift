@@ -89,3 +89,17 @@ if Context.environment["LLMROUTE_FUZZ"] == "1" {
             path: "Fuzz/Sources/\(target.name)", swiftSettings: strictImports + [.unsafeFlags(["-O"])]))
     }
 }
+
+// Sanitizers on our own modules only (`make check-sanitizers-ci`, mk/hardening.mk): with
+// LLMROUTE_SANITIZE=address or thread, our targets are compiled and linked with that sanitizer
+// while dependencies stay ordinary debug builds, so a build reuses the compiled dependencies of
+// the normal scratch path and only our modules recompile. Unlike `swift build --sanitize`,
+// nothing inside NIO, GRDB or TOMLKit is checked (the full runs, `make check-sanitizers`, do).
+if let sanitizer = Context.environment["LLMROUTE_SANITIZE"], !sanitizer.isEmpty {
+    precondition(["address", "thread"].contains(sanitizer), "LLMROUTE_SANITIZE must be address or thread, not \(sanitizer)")
+    for target in package.targets where target.type != .system && target.name != "CLLMRouteData" {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=\(sanitizer)"])]
+        // The executables and the test bundle link the sanitizer's runtime.
+        target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(["-sanitize=\(sanitizer)"])]
+    }
+}

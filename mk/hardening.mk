@@ -1,25 +1,35 @@
 # Hardening: fuzzing and sanitizers (Fuzz/README.md); included by the top Makefile.
 #
 #   make fuzz               build the fuzz targets, run each for FUZZ_SECONDS (default 60)
-#   make fuzz-smoke         the same with FUZZ_SECONDS=30 (what CI runs)
+#   make fuzz-smoke         the same with FUZZ_SECONDS=30 (what CI runs when there is time)
 #   make fuzz-build         only build them (libFuzzer + AddressSanitizer, in FUZZ_SCRATCH)
 #   make fuzz-corpus        rewrite the committed seeds in Fuzz/corpus/ from the tests' inputs
-#   make check-sanitizers   the test suite under AddressSanitizer, then ThreadSanitizer
+#   make check-sanitizers   the full test suite under AddressSanitizer, then ThreadSanitizer,
+#                           every module instrumented (dependencies too)
 #   make check-asan / check-tsan   one of them
+#   make check-sanitizers-ci       what CI runs after make test: both sanitizers on OUR modules
+#                           only, over the unit tests and the concurrency-heavy end-to-end suites
 #
 #   FUZZ_TARGETS="sse config"   run only these (names without the fuzz- prefix)
-#   SANITIZER_TEST_FILTER=re    limit the sanitizer runs to matching tests (default: all)
+#   SANITIZER_TEST_FILTER=re    limit the full sanitizer runs to matching tests (default: all)
 #   SANITIZER_TEST_SKIP=re      tests left out (default: the 10,000 random argument vectors, which
 #                               would spawn the instrumented binary 10,000 times to test a parser
 #                               that fuzz-arguments already runs under ASan)
 #
-# Each build has its own scratch path, as sanitizer and fuzzer flags apply to every module:
-# sharing .build would rebuild everything back and forth.
+# The full runs have their own scratch paths, as `--sanitize` applies to every module (NIO, GRDB,
+# TOMLKit included): sharing .build would rebuild everything back and forth. Measured on the
+# 2-core machine (shared, so upper bounds), 329 tests each:
+#   ASan  from nothing: build 1,000 s; incremental (our modules): 132 s; test run 171-247 s
+#   TSan  incremental (our modules): 90 s; test run 394-418 s (most of it `fiftyMegabytesOnStdin`)
+# (check-sanitizers-ci: address 113 s build + 31 s tests, thread 104 s + 78 s: 5.5 min in all.)
 #
-# Not part of `make test`: measured on the 2-core build machine (shared, so upper bounds), the
-# ASan build from nothing took 1,000 s and its test run 590 s; ThreadSanitizer rebuilds every
-# module again (its run is not measured yet), and the fuzz targets' first build took ~9 min: with
-# make test itself, far past CI's ~25 min. .ci/run adds only `make fuzz-smoke`, when there is time.
+# check-sanitizers-ci instead sets LLMROUTE_SANITIZE (Package.swift), which adds -sanitize= to
+# our targets only, and builds in the normal scratch path: the dependencies `make test` compiled
+# are reused and only our modules recompile (~2-2.5 min per sanitizer on 2 cores). Races and
+# overflows inside NIO, GRDB or TOMLKit go unseen there (the full runs cover them); uninstrumented
+# dependencies gave no false reports (full suite under both: 0 reports). Afterwards .build holds
+# TSan-instrumented copies of our modules: the next plain build recompiles them.
+# SANITIZER_CI_TESTS is the selection: unit tests, batch, circuit breaker, ledger writers, REPL.
 
 HARDENING_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
 SWIFT ?= swift
@@ -31,13 +41,15 @@ ASAN_SCRATCH ?= $(HARDENING_ROOT)/.build-asan
 TSAN_SCRATCH ?= $(HARDENING_ROOT)/.build-tsan
 SANITIZER_TEST_FILTER ?=
 SANITIZER_TEST_SKIP ?= RandomArgumentsTests
+SANITIZER_CI_SCRATCH ?= $(HARDENING_ROOT)/.build
+SANITIZER_CI_TESTS ?= LLMRouteCoreTests\.|LLMRouteCLITests\.|EndToEndTests\.(AskCommandTests|AskFaultTests|LedgerEndToEndTests|ClassifyBatchTests|BatchProgressTests|LoadBalancingTests|REPLLedgerTests|REPLScriptedTests)
 SANITIZER_TEST_SELECTION = $(if $(SANITIZER_TEST_FILTER),--filter '$(SANITIZER_TEST_FILTER)') $(if $(SANITIZER_TEST_SKIP),--skip '$(SANITIZER_TEST_SKIP)')
 
 # The fuzz targets exist in Package.swift only with LLMROUTE_FUZZ=1. C and C++ code (TOMLKit's
 # toml++) gets coverage and ASan too, so the config fuzzer sees inside the TOML parser.
 FUZZ_BUILD_FLAGS = --scratch-path $(FUZZ_SCRATCH) -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
 
-.PHONY: fuzz fuzz-smoke fuzz-build fuzz-corpus check-sanitizers check-asan check-tsan
+.PHONY: fuzz fuzz-smoke fuzz-build fuzz-corpus check-sanitizers check-asan check-tsan check-sanitizers-ci
 
 fuzz-build:
 	cd $(HARDENING_ROOT) && for t in $(FUZZ_TARGETS); do \
@@ -66,3 +78,16 @@ check-tsan:
 	  $(SWIFT) test --skip-build --sanitize=thread --scratch-path $(TSAN_SCRATCH) $(SANITIZER_TEST_SELECTION)
 
 check-sanitizers: check-asan check-tsan
+
+# One build and one test run per sanitizer, timed. halt_on_error: the first report fails the run
+# (in the end-to-end tests, through the binary's exit status 66 and its stderr).
+check-sanitizers-ci:
+	@cd $(HARDENING_ROOT) && for sanitizer in address thread; do \
+	  started=$$(date +%s); \
+	  LLMROUTE_SANITIZE=$$sanitizer $(SWIFT) build --build-tests --scratch-path $(SANITIZER_CI_SCRATCH) || exit 1; \
+	  built=$$(date +%s); \
+	  LLMROUTE_SANITIZE=$$sanitizer LLMROUTE_BIN="$(SANITIZER_CI_SCRATCH)/debug/llmroute" \
+	    ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 TSAN_OPTIONS=halt_on_error=1 \
+	    $(SWIFT) test --skip-build --scratch-path $(SANITIZER_CI_SCRATCH) --filter '$(SANITIZER_CI_TESTS)' || exit 1; \
+	  echo "check-sanitizers-ci: $$sanitizer: build $$(( built - started )) s, tests $$(( $$(date +%s) - built )) s"; \
+	done

@@ -64,9 +64,11 @@ struct REPLTerminalTests {
         try tmux.waitForPrompt("backup> ")
         try tmux.type("/cost")
         try tmux.keys("Enter")
-        step = try tmux.wait(forText: "2 answered")
-        #expect(step.ok, "a cancelled answer is not counted: \(step.screen)")
-        #expect(step.screen.contains("spent"))
+        // Wait for the "spent" row, which comes after "turns": waiting for the turns row only
+        // raced the screen capture against the rest of the report (failed once under make check-asan).
+        step = try tmux.wait(forText: "spent")
+        #expect(step.ok, "\(step.screen)")
+        #expect(step.screen.contains("2 answered"), "a cancelled answer is not counted: \(step.screen)")
 
         try tmux.waitForPrompt("backup> ")
         try tmux.keys("C-d")

@@ -159,7 +159,7 @@ final class BatchEmitter: Sendable {
         var failed = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let console: Unchecked<Console>
     private let total: Int
     private let ordered: Bool

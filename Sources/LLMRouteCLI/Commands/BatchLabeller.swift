@@ -1,5 +1,4 @@
 import LLMRouteCore
-import Synchronization
 
 /// `ask --jsonl --classifier llm`: each line's labelling call runs inside the batch's workers,
 /// on the batch's connection pool, so labelling is as concurrent as answering. A failed call
@@ -9,7 +8,7 @@ final class BatchLabeller: Sendable {
     private let model: ModelInfo?
     private let caller: ResilientCaller
     private let recorder: UsageRecorder
-    private let fallbacks = Mutex(0)
+    private let fallbacks = Locked(0)
 
     init(model: ModelInfo?, caller: ResilientCaller, recorder: UsageRecorder) {
         self.model = model

@@ -1,5 +1,4 @@
 import LLMRouteCore
-import Synchronization
 
 /// The usage ledger as ask and batch use it: opened only by commands that call a provider
 /// (route and classify never touch it), recording per --log-text/--no-log, and the budget
@@ -102,7 +101,7 @@ final class BatchBudget: Sendable {
 
     private let check: BudgetCheck?
     private let force: Bool
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let warn: @Sendable (String) -> Void
 
     init(check: BudgetCheck?, force: Bool, warn: @escaping @Sendable (String) -> Void) {

@@ -21,51 +21,36 @@ public final class Console {
         let allowed = !noColorFlag && environment.nonEmpty("NO_COLOR") == nil && environment["TERM"] != "dumb"
         color = allowed && stdoutIsTerminal
         errorColor = allowed && stderrIsTerminal
-        pthread_mutex_init(lock, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
-    }
-
-    /// Batch workers write result lines while others warn on stderr (which first flushes
-    /// stdout): the buffer is shared, so every access holds this lock. A pthread mutex, which
-    /// ThreadSanitizer can see (make check-tsan found the unguarded buffer).
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-
-    private func locked<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return body()
     }
 
     /// Results go through our own buffer (written with write(2)), so batch output costs few
-    /// system calls and ordering with stderr is under our control.
-    private var buffer: [UInt8] = []
+    /// system calls and ordering with stderr is under our control. Batch workers write result
+    /// lines while others warn on stderr (which first flushes stdout), so the buffer is behind a
+    /// lock (make check-tsan found it unguarded).
+    private let buffer = Locked<[UInt8]>([])
 
     public func out(_ text: String) {
-        locked {
+        buffer.withLock { buffer in
             buffer.append(contentsOf: text.utf8)
-            if buffer.count >= 1 << 16 || stdoutIsTerminal { flushOut() }
+            if buffer.count >= 1 << 16 || stdoutIsTerminal { Self.flushOut(&buffer) }
         }
     }
 
     public func line(_ text: String = "") { out(text + "\n") }
 
     public func err(_ text: String) {
-        locked {
-            flushOut()
+        buffer.withLock { buffer in
+            Self.flushOut(&buffer)
             Self.writeAll(STDERR_FILENO, Array(text.utf8))
         }
     }
 
-    public func flush() { locked { flushOut() } }
+    public func flush() { buffer.withLock { Self.flushOut(&$0) } }
 
-    /// Callers hold the lock.
-    private func flushOut() {
+    /// Called inside `buffer.withLock`.
+    private static func flushOut(_ buffer: inout [UInt8]) {
         guard !buffer.isEmpty else { return }
-        Self.writeAll(STDOUT_FILENO, buffer)
+        writeAll(STDOUT_FILENO, buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -4,36 +4,29 @@ import Dispatch
 /// after the answer is out, so opening it (and checking its migrations) must not come before
 /// the request: that is time to first token. A failed open is remembered and rethrown.
 ///
-/// Batch workers can reach the first use at the same moment, so the open is serialised with a
-/// pthread mutex rather than `Synchronization.Mutex`: ThreadSanitizer cannot see the latter's
-/// futex-based locking on Linux and reported the guarded state as a race (make check-tsan).
-public final class LazyUsageLedger: UsageLedger, @unchecked Sendable {
+/// Batch workers can reach the first use at the same moment, so the open is serialised by a
+/// `Locked` (a pthread mutex that ThreadSanitizer can see; see Locked.swift).
+public final class LazyUsageLedger: UsageLedger, Sendable {
     public let path: String
     /// Passed on to the opened ledger (`SQLiteUsageLedger.keepOpenUntilExit`).
     public let keepOpenUntilExit: Bool
-    private var state: Result<SQLiteUsageLedger, LedgerError>?
-    private var openingInBackground = false
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let state = Locked<Result<SQLiteUsageLedger, LedgerError>?>(nil)
+    private let openingInBackground = Locked(false)
 
     public init(path: String, keepOpenUntilExit: Bool = false) {
         self.path = path
         self.keepOpenUntilExit = keepOpenUntilExit
-        pthread_mutex_init(lock, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
     }
 
     private func opened() throws(LedgerError) -> SQLiteUsageLedger {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        if let state { return try state.get() }
-        let opened = Result { () throws(LedgerError) -> SQLiteUsageLedger in try SQLiteUsageLedger(path: path) }
-        state = opened
-        if keepOpenUntilExit, case .success(let ledger) = opened { ledger.keepOpenUntilExit() }
-        return try opened.get()
+        let ledger = state.withLock { state -> Result<SQLiteUsageLedger, LedgerError> in
+            if let state { return state }
+            let opened = Result { () throws(LedgerError) -> SQLiteUsageLedger in try SQLiteUsageLedger(path: path) }
+            state = opened
+            if keepOpenUntilExit, case .success(let ledger) = opened { ledger.keepOpenUntilExit() }
+            return opened
+        }
+        return try ledger.get()
     }
 
     /// Opens the file on a background thread, at most once; a later use waits for it. `ask`
@@ -41,10 +34,10 @@ public final class LazyUsageLedger: UsageLedger, @unchecked Sendable {
     /// due) then overlaps the stream instead of following it, and time to first token is not
     /// touched. Cheap to call again and again (a lock and a flag).
     public func openInBackground() {
-        pthread_mutex_lock(lock)
-        let start = state == nil && !openingInBackground
-        openingInBackground = true
-        pthread_mutex_unlock(lock)
+        let start = openingInBackground.withLock { started in
+            defer { started = true }
+            return !started
+        }
         guard start else { return }
         DispatchQueue.global(qos: .utility).async { _ = try? self.opened() }
     }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What ask, batch and the REPL call once per request: turns the routing decision, the
 /// attempts and the result into ledger rows and appends them in one transaction. It never
 /// throws: a ledger that cannot be written costs a warning on stderr (once per process), never
@@ -12,7 +10,7 @@ public final class UsageRecorder: Sendable {
     /// Store prompt and answer text (log_text / --log-text); otherwise only their hashes.
     public let logText: Bool
     private let warn: @Sendable (String) -> Void
-    private let warned = Mutex(false)
+    private let warned = Locked(false)
 
     public init(ledger: (any UsageLedger)?, command: String, logText: Bool, warn: @escaping @Sendable (String) -> Void) {
         self.ledger = ledger

@@ -2,7 +2,6 @@ import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 
 /// Connect and read (idle) timeouts, in seconds.
 public struct HTTPTimeouts: Sendable {
@@ -78,7 +77,7 @@ public final class HTTPTransport: Sendable {
         Self.keptUntilExit.withLock { $0.append(self) }
     }
 
-    private static let keptUntilExit = Mutex<[HTTPTransport]>([])
+    private static let keptUntilExit = Locked<[HTTPTransport]>([])
 
     /// Sends the request and hands each body chunk to `onBytes` as it arrives, on the event-loop
     /// thread (StreamingResponseDelegate says why). Throws `ProviderError` for network failures

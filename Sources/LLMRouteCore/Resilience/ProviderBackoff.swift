@@ -1,9 +1,7 @@
-import Synchronization
-
 /// One shared pause per provider: when a provider rate-limits one request of a batch, the other
 /// workers wait for the same Retry-After instead of each hammering it and being refused too.
 public final class ProviderBackoff: Sendable {
-    private let until = Mutex<[String: Double]>([:])
+    private let until = Locked<[String: Double]>([:])
 
     public init() {}
 

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One try at one model, for `--json`'s attempts list and the failure report.
 public struct Attempt: Sendable, Equatable {
     public var provider: String
@@ -49,7 +47,7 @@ public final class ResilientCaller: @unchecked Sendable {
     public let restartAfterPartial: Bool
     public let warn: @Sendable (String) -> Void
     /// Request adjustments already warned about: a batch warns once, not once per line.
-    private let warned = Mutex<Set<String>>([])
+    private let warned = Locked<Set<String>>([])
 
     public init(catalog: Catalog, environment: Environment, transport: HTTPTransport, policy: RetryPolicy,
                 breaker: CircuitBreaker?, limiter: ProviderBackoff = ProviderBackoff(),

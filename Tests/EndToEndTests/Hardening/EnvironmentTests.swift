@@ -79,8 +79,13 @@ struct EnvironmentTests {
         // `ulimit -f 0`: every write to a regular file fails (EFBIG) and, unless ignored, SIGXFSZ
         // kills the writer. stdout is a pipe, which the limit does not cover.
         let script = "ulimit -f 0 && exec \"$0\" \"$@\""
+        // TMPDIR names no directory: ThreadSanitizer's runtime (make check-tsan) writes 512 KB to
+        // $TMPDIR/tsan.rodata.<pid> before main, which the limit kills; without the directory it
+        // skips that. llmroute itself never reads TMPDIR, so the test is the same for other builds.
+        var environment = sandbox.environment
+        environment["TMPDIR"] = sandbox.root + "/no-such-directory"
         let arguments = ["-c", script, BinaryRunner.binaryPath] + ask + ["-v", "hi"]
-        let full = RawProcess.run("/bin/sh", arguments.map { Array($0.utf8) }, environment: sandbox.environment,
+        let full = RawProcess.run("/bin/sh", arguments.map { Array($0.utf8) }, environment: environment,
                                   directory: sandbox.workDirectory)
         #expect(full.signal == nil, "not killed by SIGXFSZ: \(full)")
         #expect(full.status == 0 && full.stdoutText == Self.answer + "\n", "\(full)")
@@ -88,7 +93,7 @@ struct EnvironmentTests {
         // `config init` under the same limit: a clear error, exit 1, no partial file left behind.
         let target = sandbox.workDirectory + "/new-config.toml"
         let initArguments = ["-c", script, BinaryRunner.binaryPath, "config", "init", "--config", target]
-        let initResult = RawProcess.run("/bin/sh", initArguments.map { Array($0.utf8) }, environment: sandbox.environment,
+        let initResult = RawProcess.run("/bin/sh", initArguments.map { Array($0.utf8) }, environment: environment,
                                         directory: sandbox.workDirectory)
         #expect(initResult.signal == nil && initResult.status == 1, "\(initResult)")
         #expect(initResult.stderrText.contains("File too large"), "\(initResult.stderrText)")

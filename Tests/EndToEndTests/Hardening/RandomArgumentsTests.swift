@@ -1,4 +1,5 @@
 import Foundation
+import LLMRouteCore
 import Testing
 
 /// 10,000 random argument vectors against the built binary: valid words shuffled, junk, huge
@@ -88,20 +89,12 @@ struct RandomArgumentsTests {
             }
         }
         let elapsed = Date().timeIntervalSince(started)
-        print("random argument vectors: \(count) in \(Int(elapsed)) s, exit codes \(codes.value.sorted { $0.key < $1.key })")
-        let found = failures.value
+        let counts = codes.withLock { $0 }
+        print("random argument vectors: \(count) in \(Int(elapsed)) s, exit codes \(counts.sorted { $0.key < $1.key })")
+        let found = failures.withLock { $0 }
         #expect(found.isEmpty, "\(found.count) bad runs, first: \(found.prefix(5).joined(separator: "\n"))")
-        #expect(codes.value.values.reduce(0, +) == count)
-        #expect((codes.value[2] ?? 0) > count / 4, "most random vectors are usage errors")
-        #expect((codes.value[0] ?? 0) > 100, "and some are valid commands")
+        #expect(counts.values.reduce(0, +) == count)
+        #expect((counts[2] ?? 0) > count / 4, "most random vectors are usage errors")
+        #expect((counts[0] ?? 0) > 100, "and some are valid commands")
     }
-}
-
-/// A value shared by the worker threads.
-final class Locked<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-    init(_ value: Value) { stored = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R { lock.lock(); defer { lock.unlock() }; return body(&stored) }
-    var value: Value { withLock { $0 } }
 }
