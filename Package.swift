@@ -70,7 +70,10 @@ let package = Package(
 if Context.environment["LLMROUTE_FUZZ"] == "1" {
     // Our code is optimized (a later -O overrides debug's -Onone) while staying testable, so
     // runs reach millions of inputs; dependencies stay debug builds, which saves build time.
-    for target in package.targets where ["LLMRouteCore", "LLMRouteCLI"].contains(target.name) {
+    // Not for CI's smoke build (LLMROUTE_SANITIZE=fuzzer,address): for 30 s a target, a debug
+    // compile of our modules is the better trade.
+    let optimize = Context.environment["LLMROUTE_SANITIZE"] == nil
+    for target in package.targets where optimize && ["LLMRouteCore", "LLMRouteCLI"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"])]
     }
     package.targets.append(.target(name: "CLLMRouteFuzz", path: "Fuzz/Sources/CLLMRouteFuzz"))
@@ -86,7 +89,7 @@ if Context.environment["LLMROUTE_FUZZ"] == "1" {
     for target in fuzzTargets {
         package.targets.append(.executableTarget(
             name: target.name, dependencies: target.dependencies + ["CLLMRouteFuzz", "LLMRouteCore"],
-            path: "Fuzz/Sources/\(target.name)", swiftSettings: strictImports + [.unsafeFlags(["-O"])]))
+            path: "Fuzz/Sources/\(target.name)", swiftSettings: strictImports + (optimize ? [.unsafeFlags(["-O"])] : [])))
     }
 }
 
@@ -95,8 +98,11 @@ if Context.environment["LLMROUTE_FUZZ"] == "1" {
 // while dependencies stay ordinary debug builds, so a build reuses the compiled dependencies of
 // the normal scratch path and only our modules recompile. Unlike `swift build --sanitize`,
 // nothing inside NIO, GRDB or TOMLKit is checked (the full runs, `make check-sanitizers`, do).
+// `fuzzer,address` (with LLMROUTE_FUZZ=1) is CI's fuzz smoke build the same way (`make
+// fuzz-smoke-ci`): coverage and ASan in our parsers only, none inside toml++.
 if let sanitizer = Context.environment["LLMROUTE_SANITIZE"], !sanitizer.isEmpty {
-    precondition(["address", "thread"].contains(sanitizer), "LLMROUTE_SANITIZE must be address or thread, not \(sanitizer)")
+    precondition(["address", "thread", "fuzzer,address"].contains(sanitizer),
+                 "LLMROUTE_SANITIZE must be address, thread or fuzzer,address, not \(sanitizer)")
     for target in package.targets where target.type != .system && target.name != "CLLMRouteData" {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=\(sanitizer)"])]
         // The executables and the test bundle link the sanitizer's runtime.
