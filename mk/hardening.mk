@@ -1,7 +1,9 @@
 # Hardening: fuzzing and sanitizers (Fuzz/README.md); included by the top Makefile.
 #
 #   make fuzz               build the fuzz targets, run each for FUZZ_SECONDS (default 60)
-#   make fuzz-smoke         the same with FUZZ_SECONDS=30 (what CI runs)
+#   make fuzz FUZZ_RUNS=1000000   run each to that many executions instead, with no time limit
+#                           (the long local run of Fuzz/README.md)
+#   make fuzz-smoke         FUZZ_SECONDS=30 each, never FUZZ_RUNS (what CI runs)
 #   make fuzz-build         only build them (libFuzzer + AddressSanitizer, in FUZZ_SCRATCH)
 #   make fuzz-corpus        rewrite the committed seeds in Fuzz/corpus/ from the tests' inputs
 #   make check-sanitizers   the test suite under AddressSanitizer, then ThreadSanitizer
@@ -24,6 +26,7 @@
 HARDENING_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
 SWIFT ?= swift
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
 FUZZ_TARGETS ?= sse openai anthropic config arguments jsonl tokenizer
 FUZZ_SCRATCH ?= $(HARDENING_ROOT)/.build-fuzz
 FUZZ_WORK ?= $(FUZZ_SCRATCH)/fuzz-work
@@ -43,12 +46,14 @@ fuzz-build:
 	cd $(HARDENING_ROOT) && for t in $(FUZZ_TARGETS); do \
 	  LLMROUTE_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD_FLAGS) --product fuzz-$$t || exit 1; done
 
+# With FUZZ_RUNS the time limit is 0 (none): a target stops after exactly FUZZ_RUNS inputs, so a
+# slow or shared machine only makes the run longer, never shorter.
 fuzz: fuzz-build
-	bash $(HARDENING_ROOT)/Scripts/fuzz/run.sh "$$(cd $(HARDENING_ROOT) && LLMROUTE_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD_FLAGS) --show-bin-path)" \
-	  $(FUZZ_SECONDS) $(FUZZ_WORK) $(FUZZ_TARGETS)
+	FUZZ_RUNS=$(FUZZ_RUNS) bash $(HARDENING_ROOT)/Scripts/fuzz/run.sh "$$(cd $(HARDENING_ROOT) && LLMROUTE_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD_FLAGS) --show-bin-path)" \
+	  $(if $(FUZZ_RUNS),0,$(FUZZ_SECONDS)) $(FUZZ_WORK) $(FUZZ_TARGETS)
 
 fuzz-smoke:
-	$(MAKE) -C $(HARDENING_ROOT) fuzz FUZZ_SECONDS=30
+	$(MAKE) -C $(HARDENING_ROOT) fuzz FUZZ_SECONDS=30 FUZZ_RUNS=
 
 fuzz-corpus:
 	$(PYTHON3) $(HARDENING_ROOT)/Scripts/fuzz/make_corpus.py
