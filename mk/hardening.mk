@@ -1,7 +1,9 @@
 # Hardening: fuzzing and sanitizers (Fuzz/README.md); included by the top Makefile.
 #
 #   make fuzz               build the fuzz targets, run each for FUZZ_SECONDS (default 60)
-#   make fuzz-smoke         the same with FUZZ_SECONDS=30
+#   make fuzz FUZZ_RUNS=1000000   run each to that many executions instead, with no time limit
+#                           (the long local run of Fuzz/README.md)
+#   make fuzz-smoke         FUZZ_SECONDS=30 each, never FUZZ_RUNS
 #   make fuzz-smoke-ci      30 s per target on a build that instruments our modules only (CI)
 #   make fuzz-build         only build them (libFuzzer + AddressSanitizer, in FUZZ_SCRATCH)
 #   make fuzz-corpus        rewrite the committed seeds in Fuzz/corpus/ from the tests' inputs
@@ -35,6 +37,7 @@
 HARDENING_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
 SWIFT ?= swift
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
 FUZZ_TARGETS ?= sse openai anthropic config arguments jsonl tokenizer
 FUZZ_SCRATCH ?= $(HARDENING_ROOT)/.build-fuzz
 FUZZ_WORK ?= $(FUZZ_SCRATCH)/fuzz-work
@@ -56,12 +59,14 @@ fuzz-build:
 	cd $(HARDENING_ROOT) && for t in $(FUZZ_TARGETS); do \
 	  LLMROUTE_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD_FLAGS) --product fuzz-$$t || exit 1; done
 
+# With FUZZ_RUNS the time limit is 0 (none): a target stops after exactly FUZZ_RUNS inputs, so a
+# slow or shared machine only makes the run longer, never shorter.
 fuzz: fuzz-build
-	bash $(HARDENING_ROOT)/Scripts/fuzz/run.sh "$$(cd $(HARDENING_ROOT) && LLMROUTE_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD_FLAGS) --show-bin-path)" \
-	  $(FUZZ_SECONDS) $(FUZZ_WORK) $(FUZZ_TARGETS)
+	FUZZ_RUNS=$(FUZZ_RUNS) bash $(HARDENING_ROOT)/Scripts/fuzz/run.sh "$$(cd $(HARDENING_ROOT) && LLMROUTE_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD_FLAGS) --show-bin-path)" \
+	  $(if $(FUZZ_RUNS),0,$(FUZZ_SECONDS)) $(FUZZ_WORK) $(FUZZ_TARGETS)
 
 fuzz-smoke:
-	$(MAKE) -C $(HARDENING_ROOT) fuzz FUZZ_SECONDS=30
+	$(MAKE) -C $(HARDENING_ROOT) fuzz FUZZ_SECONDS=30 FUZZ_RUNS=
 
 fuzz-corpus:
 	$(PYTHON3) $(HARDENING_ROOT)/Scripts/fuzz/make_corpus.py
@@ -75,7 +80,7 @@ fuzz-smoke-ci:
 	@cd $(HARDENING_ROOT) && started=$$(date +%s) && for t in $(FUZZ_TARGETS); do \
 	  LLMROUTE_FUZZ=1 LLMROUTE_SANITIZE=fuzzer,address $(SWIFT) build --scratch-path $(SANITIZER_CI_SCRATCH) --product fuzz-$$t || exit 1; \
 	done && echo "fuzz-smoke-ci: build $$(( $$(date +%s) - started )) s" && \
-	bash Scripts/fuzz/run.sh "$(SANITIZER_CI_SCRATCH)/debug" 30 "$(SANITIZER_CI_SCRATCH)/fuzz-work" $(FUZZ_TARGETS)
+	FUZZ_RUNS= bash Scripts/fuzz/run.sh "$(SANITIZER_CI_SCRATCH)/debug" 30 "$(SANITIZER_CI_SCRATCH)/fuzz-work" $(FUZZ_TARGETS)
 
 # The end-to-end tests run the binary built with the same sanitizer (LLMROUTE_BIN), so batch
 # concurrency and the circuit breaker's file state are checked inside the real program too.

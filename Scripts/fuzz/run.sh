@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Runs each fuzz target for a bounded time; fails on the first crash, leak or timeout.
+# Runs each fuzz target for a bounded time or number of inputs; fails on the first crash, leak or
+# timeout.
 #   Scripts/fuzz/run.sh BIN_DIR SECONDS WORK_DIR [TARGET...]
 # BIN_DIR holds the fuzz-* executables (make fuzz-build). The committed seeds in Fuzz/corpus/<t>
 # are read, never written: what libFuzzer finds goes to WORK_DIR/corpus/<t> and crash inputs to
-# WORK_DIR/artifacts/. Prints one summary line per target with its executions.
-# FUZZ_RUNS=N (environment) also stops each target after N inputs, whichever comes first.
+# WORK_DIR/artifacts/. Prints one summary line per target: executions, wall time, exec/s, edge
+# coverage (cov), features (ft) and peak RSS.
+# FUZZ_RUNS=N (environment) also stops each target after N inputs, whichever comes first;
+# SECONDS=0 means no time limit, so `FUZZ_RUNS=1000000 run.sh BIN 0 WORK` runs each target to
+# exactly N executions (make fuzz FUZZ_RUNS=N).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$1" seconds="$2" work="$3"
@@ -18,6 +22,8 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 export SWIFT_BACKTRACE=enable=no
 status=0
 summary=()
+# libFuzzer's final statistics line `stat::NAME: VALUE`, or "?" when the run died before printing it.
+final_stat() { grep -o "stat::$1: *[0-9]*" "$2" | grep -o '[0-9]*$' || echo "?"; }
 for t in "${targets[@]}"; do
   mkdir -p "$work/corpus/$t"
   log="$work/fuzz-$t.log"
@@ -26,6 +32,7 @@ for t in "${targets[@]}"; do
   # The tokenizer target checks inputs up to 1 KiB against a quadratic reference.
   if [ "$t" = tokenizer ]; then extra=(-max_len=1024); fi
   if [ -n "${FUZZ_RUNS:-}" ]; then extra+=(-runs="$FUZZ_RUNS"); fi
+  started=$(date +%s)
   if "$bin/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${extra[@]}" \
        -artifact_prefix="$work/artifacts/$t-" "$work/corpus/$t" "$root/Fuzz/corpus/$t" >"$log" 2>&1; then
     result="ok"
@@ -33,14 +40,22 @@ for t in "${targets[@]}"; do
     result="FAILED (see $log)"
     status=1
   fi
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-  rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)
-  line=$(printf 'fuzz-%-10s %s  %12s execs  %8s/s  %s' "$t" "$result" "$execs" "$rate" "$cov")
+  wall=$(( $(date +%s) - started ))
+  execs=$(final_stat number_of_executed_units "$log")
+  rate=$(final_stat average_exec_per_sec "$log")
+  rss=$(final_stat peak_rss_mb "$log")
+  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || true)
+  line=$(printf 'fuzz-%-10s %s  %9s execs  %6ss  %6s/s  %-20s  peak %sMb' \
+    "$t" "$result" "$execs" "$wall" "$rate" "$cov" "$rss")
   echo "$line"
   summary+=("$line")
   if [ "$result" != "ok" ]; then tail -40 "$log"; fi
 done
-echo "--- fuzz summary (${seconds}s per target)"
+if [ -n "${FUZZ_RUNS:-}" ]; then
+  limit="${FUZZ_RUNS} runs"; if [ "$seconds" != 0 ]; then limit="$limit or ${seconds}s"; fi
+else
+  limit="${seconds}s"
+fi
+echo "--- fuzz summary ($limit per target)"
 printf '%s\n' "${summary[@]}"
 exit $status
