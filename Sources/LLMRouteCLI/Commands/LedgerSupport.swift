@@ -41,10 +41,10 @@ struct LedgerSupport {
             opened.keepOpenUntilExit()
             ledger = opened
         } catch {
+            // Only reached with a budget (the lazy path returned above): warn even with -q, as
+            // the budget the user set is not enforced for this call.
             ledger = nil
-            if !context.quiet || !budget.isEmpty {
-                context.console.warning("\(error); usage is not recorded\(budget.isEmpty ? "" : " and budgets are not checked") (move the file away to start a new one)")
-            }
+            context.console.warning("\(error); usage is not recorded and budgets are not checked (move the file away to start a new one)")
         }
     }
 
