@@ -32,11 +32,14 @@ let package = Package(
             exclude: ["blobs"],
             cSettings: [.headerSearchPath("blobs")]
         ),
+        // Start-up threads that begin on an idle core (see its header).
+        .target(name: "CLLMRouteThreads"),
         // The engine: catalog, tokens, classifier, strategies, config. No terminal code.
         .target(
             name: "LLMRouteCore",
             dependencies: [
                 "CLLMRouteData",
+                "CLLMRouteThreads",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -52,7 +52,7 @@ def measure(command):
     proc.returncode = status
     if status != 0 or size == 0:
         raise SystemExit(f"{command[0]} failed (status {status})")
-    return ttfb * 1000, total * 1000, usage.ru_maxrss / 1024
+    return ttfb * 1000, total * 1000, usage.ru_maxrss / 1024, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 results = {"llmroute": [], "curl": []}
@@ -64,10 +64,10 @@ server.terminate()
 shutil.rmtree(home, ignore_errors=True)
 print(f"{runs} runs each, alternating; ~2,000 streamed tokens from 127.0.0.1"
       + (", paced at 1 ms a token" if paced else ", as fast as the server can send them"))
-print(f"{'':10} {'ttfb ms':>9} {'total ms':>9} {'peak RSS MB':>12}   (medians)")
+print(f"{'':10} {'ttfb ms':>9} {'total ms':>9} {'peak RSS MB':>12} {'CPU ms':>8}   (medians)")
 for name, rows in results.items():
     print(f"{name:10} {statistics.median(r[0] for r in rows):9.1f} {statistics.median(r[1] for r in rows):9.1f} "
-          f"{statistics.median(r[2] for r in rows):12.1f}")
+          f"{statistics.median(r[2] for r in rows):12.1f} {statistics.median(r[3] for r in rows):8.1f}")
 # Each pair ran back to back, under the same machine load: their differences are steadier than
 # the difference of two medians when other work shares the CPU.
 pairs = list(zip(results["llmroute"], results["curl"]))

@@ -88,11 +88,18 @@ enum AskCommand {
             console.out("\n")
         }
         console.flush()
-        // Recorded after the answer is out, so a ledger problem can only ever cost a warning.
-        record(result, attempts, outcome: result.refused ? "refused" : "ok")
+        // After the answer is out, so a ledger or state-file problem can only cost a warning.
+        // The conversation file is written on another core while this thread records the usage
+        // row: together they are most of the time between the last answer byte and the exit.
         conversation.messages.append(ChatMessage(role: .assistant, content: result.text))
-        do { try store.save(conversation) } catch {
-            if !context.quiet { console.warning("cannot keep the conversation for -c: \(error)") }
+        let finished = conversation
+        let saving = BackgroundJob { () -> FileIO.Failure? in
+            do throws(FileIO.Failure) { try store.save(finished) } catch { return error }
+            return nil
+        }
+        record(result, attempts, outcome: result.refused ? "refused" : "ok")
+        if let error = saving.wait(), !context.quiet {
+            console.warning("cannot keep the conversation for -c: \(error)")
         }
         if !json && !context.quiet && (console.stderrIsTerminal || context.verbosity > 1) {
             console.err(footer(result, elapsed: elapsed, console: console) + "\n")
