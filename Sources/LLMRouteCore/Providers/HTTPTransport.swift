@@ -113,9 +113,12 @@ public final class HTTPTransport: Sendable {
                 } catch {
                     failure = error
                 }
-                // On the event loop, so after any callback still running there.
-                do { try await task.eventLoop.submit { delegate.dropCallbacks() }.get() } catch {
-                    delegate.dropCallbacks()  // the loop has shut down: no callback can be running
+                // Normally the delegate's last call dropped them already. If not (AHC fails some
+                // requests without calling it), on the event loop, so after any callback there.
+                if !delegate.callbacksDropped {
+                    do { try await task.eventLoop.submit { delegate.dropCallbacks() }.get() } catch {
+                        delegate.dropCallbacks()  // the loop has shut down: no callback can be running
+                    }
                 }
                 if let failure { throw Self.providerError(failure, thrownByCallback: delegate.callbackError) }
             }

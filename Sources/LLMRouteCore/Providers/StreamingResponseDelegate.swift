@@ -23,6 +23,9 @@ final class StreamingResponseDelegate: HTTPClientResponseDelegate, @unchecked Se
     private var errorBody: [UInt8] = []
     /// The error a callback threw, if any; read by `send` after the task has finished.
     private(set) var callbackError: (any Error)?
+    /// Set on the event loop by `dropCallbacks`; read by `send` after the task has finished
+    /// (AHC completes the task after the delegate's last call, on the same loop).
+    private(set) var callbacksDropped = false
 
     init(onHead: @escaping (HTTPResponseHead) throws -> Void, onBytes: @escaping (ByteBufferView) throws -> Void) {
         self.onHead = onHead
@@ -49,15 +52,25 @@ final class StreamingResponseDelegate: HTTPClientResponseDelegate, @unchecked Se
     }
 
     func didFinishRequest(task: HTTPClient.Task<Void>) throws {
+        // The last call for this request, on the event loop: the callbacks can go now, and
+        // `send` need not hop back onto the loop to drop them (two thread wake-ups at the end
+        // of every answer).
+        dropCallbacks()
         if let head, head.status >= 400 {
             throw ProviderError.fromHTTP(status: head.status, body: errorBody, retryAfter: RetryAfter.seconds(from: head))
         }
     }
 
-    /// Forgets the callbacks: called on the event loop once `send` has the task's result.
+    func didReceiveError(task: HTTPClient.Task<Void>, _ error: any Error) {
+        dropCallbacks()  // terminal, like didFinishRequest
+    }
+
+    /// Forgets the callbacks: called on the event loop when the request ends, or by `send` once
+    /// it has the task's result if neither of the delegate's last calls came.
     func dropCallbacks() {
         onHead = nil
         onBytes = nil
+        callbacksDropped = true
     }
 
     private func run(_ task: HTTPClient.Task<Void>, _ body: () throws -> Void) -> EventLoopFuture<Void> {
