@@ -1,9 +1,10 @@
 import CLLMRouteThreads
 
 /// Runs a closure on a new detached thread that starts on an idle core, for start-up work that
-/// must overlap the command's own: a thread created the usual way (pthread, or the first
-/// `DispatchQueue.global().async`) waited 0.6 to 3 ms on the busy creator's core before it
-/// ran, which is the whole overlap `ask` hoped for (see llmroute_threads.h).
+/// must overlap the command's own. A thread created the usual way waits on its busy creator's
+/// core: a plain pthread 0.6 to 3 ms in a test program whose creator kept working, the first
+/// `DispatchQueue.global().async` of `ask` 0.5 to 0.9 ms, which was the whole overlap `ask`
+/// hoped for (see llmroute_threads.h).
 public enum DetachedThread {
     /// Returns false if the thread could not be created (the closure then never runs).
     @discardableResult
