@@ -1,4 +1,3 @@
-import Dispatch
 import LLMRouteCore
 
 /// Builds the HTTP transport on another thread while `ask` reads its config and routes. Its
@@ -8,29 +7,20 @@ import LLMRouteCore
 /// process exits (see `HTTPTransport.keepUntilExit`), so a command that stops early (a config
 /// error, --dry-run) never has to wait for it.
 ///
-/// The thread starts on an idle core (DetachedThread): a dispatch worker, as before, began
-/// 0.5 to 0.9 ms after the request for it while this thread kept the only busy core, so the
-/// transport was ready only after routing and `ask` waited for it.
-final class TransportWarmup: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var transport: HTTPTransport?
+/// The job's thread starts on an idle core (BackgroundJob, DetachedThread): a dispatch worker,
+/// as before, began 0.5 to 0.9 ms after the request for it while this thread kept the only
+/// busy core, so the transport was ready only after routing and `ask` waited for it.
+struct TransportWarmup {
+    private let job: BackgroundJob<HTTPTransport>
 
     init(environment: Environment, timeouts: HTTPTimeouts) {
-        group.enter()
-        let started = DetachedThread.start { [self] in
+        job = BackgroundJob {
             let made = HTTPTransport(environment: environment, timeouts: timeouts)
             made.keepUntilExit()
-            transport = made  // published to `wait` by the group
-            group.leave()
-        }
-        if !started {  // no thread to be had: build it here
-            transport = HTTPTransport(environment: environment, timeouts: timeouts)
-            group.leave()
+            return made
         }
     }
 
-    func wait() -> HTTPTransport {
-        group.wait()
-        return transport!
-    }
+    /// The transport, once built; call it once.
+    func wait() -> HTTPTransport { job.wait() }
 }
