@@ -6,7 +6,7 @@
 # 1. Latency: 20,000 prompts of exactly 1,000 characters (windows of real prompts); per-prompt time = (whole run − the
 #    same command on empty input, i.e. start-up) / 20,000. Includes reading and parsing each
 #    JSONL line and writing its output line. Goal ≤ 50 µs.
-# 2. Throughput: COUNT real prompts (labeled.jsonl cycled when ../shared is present, else
+# 2. Throughput: COUNT real prompts (labeled.jsonl cycled when data/ is present, else
 #    generated), prompts/s of the whole run. Goal ≥ 100,000 prompts/s.
 # 3. For comparison: merely reading the same file (cat) and parsing it (Python's json module,
 #    the common reference point). Medians of 3 runs each.
@@ -27,7 +27,7 @@ python3 - "$WORK" "$COUNT" <<'PY'
 import json, os, random, sys
 work, count = sys.argv[1], int(sys.argv[2])
 random.seed(7)
-labeled = "../shared/data/classifier/labeled.jsonl"
+labeled = "data/classifier/labeled.jsonl"
 prompts = [json.loads(l)["prompt"] for l in open(labeled)] if os.path.exists(labeled) else []
 words = ("the function should return a value explain why this market model proves a theorem about "
          "data write story summary quickly compare design system because each test").split()

@@ -5,7 +5,7 @@
 #   make check-catalog                    fail if the committed Swift file is out of date (for `make test`)
 #   make catalog CATALOG_JSON=path.json   use another copy of model_prices_and_context_window.json
 #
-# CATALOG_JSON empty = the script's default, ../shared/data/prices/model_prices_and_context_window.json
+# CATALOG_JSON empty = the script's default, data/prices/model_prices_and_context_window.json
 # relative to the repository root.
 
 CATALOG_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)

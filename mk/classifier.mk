@@ -1,6 +1,6 @@
 # Local prompt classifier (docs/classifier.md); included by the top Makefile.
 #
-#   make train-classifier   retrain from ../shared/data/classifier/labeled.jsonl: prints the
+#   make train-classifier   retrain from data/classifier/labeled.jsonl: prints the
 #                           5-fold cross-validation report and rewrites
 #                           Sources/CLLMRouteData/blobs/classifier.bin
 #   make check-classifier   retrain (no cross-validation) into a temp file and cmp it with the
@@ -15,7 +15,7 @@
 # touched so the next build re-assembles it.
 
 CLASSIFIER_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
-CLASSIFIER_DATA ?= $(CLASSIFIER_ROOT)/../shared/data/classifier/labeled.jsonl
+CLASSIFIER_DATA ?= $(CLASSIFIER_ROOT)/data/classifier/labeled.jsonl
 CLASSIFIER_BLOB := $(CLASSIFIER_ROOT)/Sources/CLLMRouteData/blobs/classifier.bin
 CLASSIFIER_BUILD_FLAGS ?= $(RELEASE_FLAGS)
 CLASSIFIER_TRAIN = $$($(SWIFT) build $(CLASSIFIER_BUILD_FLAGS) --show-bin-path)/llmroute-train

@@ -2,7 +2,7 @@
 #
 #   make test-tokenizer    differential test vs tiktoken (4,000 seeded random/adversarial
 #                          strings x both encodings, must be 0 mismatches) and, where
-#                          ../shared exists, a check that the committed blobs are reproducible
+#                          data/tiktoken exists, a check that the committed blobs are reproducible
 #   make tokenizer-golden  regenerate Tests/LLMRouteCoreTests/Tokens/Fixtures/golden_*.jsonl
 #   make tokenizer-blobs   regenerate Sources/CLLMRouteData/blobs/{o200k,cl100k}_base.bin
 #   make bench-tokens      Benchmarks/tokens.sh (release build vs tiktoken)

@@ -3,7 +3,7 @@
 
     python3 Scripts/catalog/gen_catalog.py [PRICES_JSON] [--check]
 
-PRICES_JSON defaults to ../shared/data/prices/model_prices_and_context_window.json relative
+PRICES_JSON defaults to data/prices/model_prices_and_context_window.json relative
 to the repository root (LiteLLM's public model_prices_and_context_window.json, MIT).
 The curated model list is Scripts/catalog/models.tsv (see README.md next to this script).
 
@@ -24,7 +24,7 @@ import re
 import sys
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-DEFAULT_JSON = os.path.join("..", "shared", "data", "prices", "model_prices_and_context_window.json")
+DEFAULT_JSON = os.path.join("data", "prices", "model_prices_and_context_window.json")
 MODELS_TSV = os.path.join("Scripts", "catalog", "models.tsv")
 OUTPUT = os.path.join("Sources", "LLMRouteCore", "Catalog", "BuiltinCatalog.swift")
 MODEL_INFO_SWIFT = os.path.join("Sources", "LLMRouteCore", "Catalog", "ModelInfo.swift")

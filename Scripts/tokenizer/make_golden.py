@@ -7,7 +7,7 @@ Tests/LLMRouteCoreTests/Tokens/Fixtures/golden_<encoding>.jsonl, one JSON object
       "decoded" is Python's bytes.decode("utf-8", "replace"), "ids" tiktoken's encode_ordinary
       of it (what llmroute must count for those bytes)
 
-Runs offline: tiktoken's cache is pre-filled from ../shared (or the committed blobs), see
+Runs offline: tiktoken's cache is pre-filled from data/tiktoken (or the committed blobs), see
 vocab_common.offline_tiktoken. Needs: pip install tiktoken==0.14.0
 """
 

@@ -161,7 +161,7 @@ def main() -> int:
     args = parser.parse_args()
     source_dir = args.source_dir or vc.find_source_dir()
     if source_dir is None and args.check:
-        # Users' clones have no ../shared; the differential test still proves the blobs by
+        # Without data/tiktoken (a trimmed checkout), the differential test still proves the blobs by
         # rebuilding the .tiktoken files from them and checking the pinned SHA-256.
         print("blob reproducibility check skipped: no .tiktoken source folder")
         return 0

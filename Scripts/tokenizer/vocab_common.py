@@ -67,12 +67,12 @@ def byte_hash(data: bytes, seed: int = HASH_SEED) -> int:
 
 
 def find_source_dir() -> Path | None:
-    """Folder holding the public .tiktoken files: $LLMROUTE_TIKTOKEN_DIR, else ../shared beside
-    the clone (where CI puts it). None when neither exists (users' machines)."""
+    """Folder holding the public .tiktoken files: $LLMROUTE_TIKTOKEN_DIR, else the repository's
+    data/tiktoken (see data/SOURCES.md). None when neither exists."""
     candidates = []
     if os.environ.get("LLMROUTE_TIKTOKEN_DIR"):
         candidates.append(Path(os.environ["LLMROUTE_TIKTOKEN_DIR"]))
-    candidates.append(REPO_ROOT.parent / "shared" / "data" / "tiktoken")
+    candidates.append(REPO_ROOT / "data" / "tiktoken")
     for folder in candidates:
         if all((folder / f"{name}.tiktoken").is_file() for name in ENCODINGS):
             return folder
@@ -175,7 +175,7 @@ def offline_tiktoken(vocab_files: dict[str, bytes]):
 
 
 def vocab_files_for_reference() -> dict[str, bytes]:
-    """The .tiktoken files to run tiktoken with: from ../shared when present, else rebuilt from
+    """The .tiktoken files to run tiktoken with: from data/tiktoken when present, else rebuilt from
     the committed blobs. Either way each must hash to the pinned SHA-256, so the blobs are
     proven to hold exactly the published vocabulary."""
     source = find_source_dir()

@@ -9,7 +9,7 @@ import Foundation
 import LLMRouteCore
 
 struct Options {
-    var data = "../shared/data/classifier/labeled.jsonl"
+    var data = "data/classifier/labeled.jsonl"
     var out: String? = "Sources/CLLMRouteData/blobs/classifier.bin"
     var crossValidate = true
     var baseline = false

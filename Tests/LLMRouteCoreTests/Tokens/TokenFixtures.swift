@@ -69,13 +69,13 @@ enum TokenFixtures {
     }
 
     /// Folder with the published .tiktoken files, if this machine has one:
-    /// $LLMROUTE_TIKTOKEN_DIR, else ../shared/data/tiktoken beside the clone (as on CI).
+    /// $LLMROUTE_TIKTOKEN_DIR, else the repository's data/tiktoken.
     static var sharedVocabularyDirectory: URL? {
         var candidates: [URL] = []
         if let dir = ProcessInfo.processInfo.environment["LLMROUTE_TIKTOKEN_DIR"] {
             candidates.append(URL(fileURLWithPath: dir))
         }
-        candidates.append(packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/tiktoken"))
+        candidates.append(packageRoot.appendingPathComponent("data/tiktoken"))
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("o200k_base.tiktoken").path) }
     }
 }
