@@ -12,7 +12,7 @@ _llmroute_spec() {
     flags=$global valued=$global_valued
     case $1 in
         '')
-            subcommands='classify route ask repl cost models config completions manpage help'
+            subcommands='classify route eval ask repl cost models config completions manpage help'
             ;;
         'classify')
             flags="--jsonl --explain --classifier --classifier-model $flags"
@@ -21,6 +21,11 @@ _llmroute_spec() {
         'route')
             flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --calibrate --strong-share --write-config $flags"
             valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --strong-share $valued"
+            ;;
+        'eval')
+            flags="--classifier --classifier-model --score-field --svg --bootstrap --seed $flags"
+            valued="--classifier --classifier-model --score-field --svg --bootstrap --seed $valued"
+            operands=@files
             ;;
         'ask')
             flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --no-stream -c --continue --show-reasoning --retries --timeout --dry-run --restart --jsonl --unordered --concurrency --log-text --no-log --force $flags"
@@ -62,7 +67,7 @@ _llmroute_spec() {
 # Completes the value of flag $2 in command path $1, for the partial value $3.
 _llmroute_value() {
     case "$1:$2" in
-        *:--config|*:-f|*:--file) _llmroute_files "$3" ;;
+        *:--config|*:--svg|*:-f|*:--file) _llmroute_files "$3" ;;
         *:--classifier) _llmroute_words 'local heuristic llm' "$3" ;;
         *:--classifier-model|*:-m|*:--model) _llmroute_matching "$3" < <(_llmroute_models) ;;
         *:--strategy) _llmroute_words 'tier task cost threshold' "$3" ;;

@@ -6,7 +6,7 @@
 function __llmroute_subcommands --argument-names path
     switch $path
         case ''
-            printf '%s\n' 'classify' 'route' 'ask' 'repl' 'cost' 'models' 'config' 'completions' 'manpage' 'help'
+            printf '%s\n' 'classify' 'route' 'eval' 'ask' 'repl' 'cost' 'models' 'config' 'completions' 'manpage' 'help'
         case 'cost'
             printf '%s\n' 'report'
         case 'config'
@@ -22,6 +22,8 @@ function __llmroute_valued --argument-names path
             printf '%s\n' '--classifier' '--classifier-model'
         case 'route'
             printf '%s\n' '--strategy' '-m' '--model' '--min-quality' '--max-cost' '--task' '--threshold' '--output-tokens' '-s' '--system' '--require' '--classifier' '--classifier-model' '--strong-share'
+        case 'eval'
+            printf '%s\n' '--classifier' '--classifier-model' '--score-field' '--svg' '--bootstrap' '--seed'
         case 'ask'
             printf '%s\n' '--strategy' '-m' '--model' '--min-quality' '--max-cost' '--task' '--threshold' '--output-tokens' '-s' '--system' '--require' '--classifier' '--classifier-model' '--max-tokens' '--temperature' '--retries' '--timeout' '--concurrency'
         case 'repl'
@@ -123,6 +125,7 @@ complete -c llmroute -f
 # Commands.
 complete -c llmroute -n '__llmroute_at ""' -a 'classify' -d 'Classify a prompt: tier, task and strong-model score'
 complete -c llmroute -n '__llmroute_at ""' -a 'route' -d 'Show the routing decision without calling anything'
+complete -c llmroute -n '__llmroute_at ""' -a 'eval' -d 'Evaluate routing on an outcome file: APGR and the PGR curve'
 complete -c llmroute -n '__llmroute_at ""' -a 'ask' -d 'Route a prompt and stream the answer'
 complete -c llmroute -n '__llmroute_at ""' -a 'repl' -d 'Interactive chat: each turn routed and streamed'
 complete -c llmroute -n '__llmroute_at ""' -a 'cost' -d 'Token counts and estimated cost per model; spend reports'
@@ -151,8 +154,8 @@ complete -c llmroute -s h -l help -d 'Show help for the command'
 complete -c llmroute -l version -d 'Print the version'
 complete -c llmroute -n '__llmroute_at classify' -l jsonl -d 'Batch: one JSON object per stdin line in, one per line out'
 complete -c llmroute -n '__llmroute_at classify' -l explain -d 'Show the features that pushed the decision'
-complete -c llmroute -n '__llmroute_at classify route ask repl' -l classifier -x -a 'local heuristic llm' -d 'Prompt classifier to use'
-complete -c llmroute -n '__llmroute_at classify route ask repl' -l classifier-model -x -a '(__llmroute_models)' -d 'Model the llm classifier asks'
+complete -c llmroute -n '__llmroute_at classify route eval ask repl' -l classifier -x -a 'local heuristic llm' -d 'Prompt classifier to use'
+complete -c llmroute -n '__llmroute_at classify route eval ask repl' -l classifier-model -x -a '(__llmroute_models)' -d 'Model the llm classifier asks'
 complete -c llmroute -n '__llmroute_at route ask repl' -l strategy -x -a 'tier task cost threshold' -d 'Routing strategy'
 complete -c llmroute -n '__llmroute_at route ask repl cost' -s m -l model -x -a '(__llmroute_models)' -d 'Use this model; skip the strategy'
 complete -c llmroute -n '__llmroute_at route ask repl' -l min-quality -x -d 'Quality bar for the cost strategy (0-1)'
@@ -165,6 +168,10 @@ complete -c llmroute -n '__llmroute_at route ask repl' -l require -x -a 'vision 
 complete -c llmroute -n '__llmroute_at route' -l calibrate -d 'Print the threshold that sends --strong-share of stdin\'s prompts to the strong model'
 complete -c llmroute -n '__llmroute_at route' -l strong-share -x -d 'With --calibrate: share of prompts for the strong model (0-1)'
 complete -c llmroute -n '__llmroute_at route' -l write-config -d 'With --calibrate: store the threshold as [routing] threshold in the config'
+complete -c llmroute -n '__llmroute_at eval' -l score-field -x -d 'Read each line\'s score from field NAME; run no classifier'
+complete -c llmroute -n '__llmroute_at eval' -l svg -r -F -d 'Also write the PGR curve as a standalone SVG image to FILE'
+complete -c llmroute -n '__llmroute_at eval' -l bootstrap -x -d 'Add a 95% interval of APGR from N bootstrap resamples'
+complete -c llmroute -n '__llmroute_at eval' -l seed -x -d 'Seed of the --bootstrap resampling'
 complete -c llmroute -n '__llmroute_at ask repl' -l max-tokens -x -d 'Longest answer to generate, in tokens'
 complete -c llmroute -n '__llmroute_at ask repl' -l temperature -x -d 'Sampling temperature (0-2)'
 complete -c llmroute -n '__llmroute_at ask' -l no-stream -d 'Ask for the whole answer at once instead of streaming it'
@@ -193,5 +200,6 @@ complete -c llmroute -n '__llmroute_at models' -l usable -d 'List only models wh
 complete -c llmroute -n '__llmroute_at "config init"' -l force -d 'Overwrite an existing file'
 
 # Operands.
+complete -c llmroute -n '__llmroute_at eval' -F
 complete -c llmroute -n '__llmroute_operand_of completions' -a 'bash zsh fish'
 complete -c llmroute -n '__llmroute_operand_of help' -a '(__llmroute_subcommands "")'

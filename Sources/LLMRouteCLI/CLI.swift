@@ -56,6 +56,7 @@ public enum CLI {
         case "repl": return try REPLCommand.run(context)
         case "classify": return try ClassifyCommand.run(context)
         case "route": return try RouteCommand.run(context)
+        case "eval": return try EvalCommand.run(context)
         case "cost": return try CostCommand.run(context)
         case "models": return try ModelsCommand.run(context)
         case "config": return try ConfigCommand.run(context)

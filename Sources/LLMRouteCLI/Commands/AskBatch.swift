@@ -197,14 +197,11 @@ final class BatchEmitter: Sendable {
 
     func finish() {
         console.value.flush()
-        if progress { console.value.err("\r\u{1B}[K") }
+        if progress { console.value.err(ProgressBar.clear) }
     }
 
     private func drawProgress(done: Int, failed: Int) {
-        let width = 30
-        let filled = total == 0 ? width : done * width / total
-        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-        console.value.err("\r[\(bar)] \(done)/\(total)" + (failed > 0 ? " (\(failed) failed)" : ""))
+        console.value.err(ProgressBar.line(done: done, total: total, failed: failed))
     }
 }
 

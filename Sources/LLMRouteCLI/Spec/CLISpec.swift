@@ -36,6 +36,19 @@ public enum CLISpec {
             ("llmroute route --calibrate --strong-share 0.3 --write-config < prompts.jsonl", "calibrate the threshold strategy"),
         ])
 
+    public static let eval = CommandSpec(
+        "eval", summary: "Evaluate routing on an outcome file: APGR and the PGR curve",
+        description: "Checks how well routing by score would trade quality for strong-model calls on your own traffic. FILE (or - for stdin) has one JSON object per line: \"prompt\", \"weak\" and \"strong\" (how well each model did: correctness 0/1 or a judge's score) and an optional \"id\", e.g. {\"id\": 7, \"prompt\": \"Prove that ...\", \"weak\": 0, \"strong\": 1}. Each prompt is scored with --classifier, or the score is read from the field --score-field names. Prompts are sorted by score; sending the top share to the strong model recovers a part of the quality gap between always-weak and always-strong (PGR, performance gap recovered). APGR is the area under PGR against the strong share, as RouteLLM computes it: 0.5 is random routing, 1 would be perfect; tied scores count as randomly broken ties. The report gives the means, APGR, the strong share needed to recover 50/80/90/95% of the gap, and a chart of the curve (PGR outside 0-1 is clamped in the chart, and it says so). --json prints apgr, n, weak_mean, strong_mean and the curve at every 10% of strong share with the score threshold for that share. A bad line is reported on stderr with its line number and left out; the exit status is then 1. If both means are equal there is no gap, PGR is undefined, and eval exits 1 (--json still prints the means, with apgr null and an error).",
+        operands: "FILE",
+        flags: [Flags.classifier, Flags.classifierModel, Flags.scoreField, Flags.svg, Flags.bootstrap, Flags.seed],
+        examples: [
+            ("llmroute eval outcomes.jsonl", "APGR and the PGR curve of the local classifier on your prompts"),
+            ("llmroute eval --score-field routellm_score --json outcomes.jsonl", "evaluate another router's precomputed scores"),
+            ("llmroute eval --bootstrap 1000 --svg curve.svg outcomes.jsonl", "with a 95% interval, and the curve as an image"),
+            ("judge-answers --jsonl | llmroute eval --classifier heuristic -", "outcomes from stdin, scored by the keyword rules"),
+        ],
+        operandCompletion: .files)
+
     public static let ask = CommandSpec(
         "ask", summary: "Route a prompt and stream the answer",
         description: "Routes the prompt like route, calls the chosen model and streams its answer to stdout, falling back along the decision's fallbacks when a provider fails (retrying 408, 429, 5xx, 529, timeouts and broken connections with backoff first). Piped stdin is appended to the prompt as context, or is the prompt. A footer on stderr (model, tokens, cost, time to first token, total time) is shown when stderr is a terminal or with -v; -q hides it. Providers that failed recently are skipped for a while (state in $XDG_STATE_HOME/llmroute/).",
@@ -136,7 +149,7 @@ public enum CLISpec {
         description: "Prints the llmroute(1) man page in roff, generated from the same definitions as --help. `make install` installs it; `man -l man/llmroute.1` shows the committed copy.",
         examples: [("llmroute manpage | man -l -", "read the manual")])
 
-    public static let commands = [classify, route, ask, repl, cost, models, config, completions, manpage, help]
+    public static let commands = [classify, route, eval, ask, repl, cost, models, config, completions, manpage, help]
 
     public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 

@@ -83,6 +83,22 @@ public enum Flags {
         "encoding", value: .choice("NAME", ["o200k_base", "cl100k_base"]), default: "the model's",
         help: "Tokenizer for --tokens")
 
+    // eval.
+    public static let scoreField = FlagSpec(
+        "score-field", value: .text("NAME"),
+        help: "Read each line's score from field NAME; run no classifier",
+        details: "Take each line's routing score from the numeric field NAME (higher: more in need of the strong model), e.g. the scores of another router, instead of scoring the prompts with --classifier. \"prompt\" is then not needed.")
+    public static let svg = FlagSpec(
+        "svg", value: .path("FILE"),
+        help: "Also write the PGR curve as a standalone SVG image to FILE")
+    public static let bootstrap = FlagSpec(
+        "bootstrap", value: .integer("N", min: 1),
+        help: "Add a 95% interval of APGR from N bootstrap resamples",
+        details: "Add a 95% percentile interval of APGR from N resamples of the prompts with replacement (2.5th and 97.5th percentiles, interpolated like NumPy's default). Deterministic: the draws come from SplitMix64 seeded with --seed.")
+    public static let seed = FlagSpec(
+        "seed", value: .integer("N", min: 0), default: "1",
+        help: "Seed of the --bootstrap resampling")
+
     // models.
     public static let names = FlagSpec("names", help: "Print model names only, one per line")
     public static let usable = FlagSpec("usable", help: "List only models whose provider is usable now")
