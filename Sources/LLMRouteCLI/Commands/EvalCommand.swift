@@ -57,6 +57,8 @@ enum EvalCommand {
         }
         let outcomes = zip(file.records, scores).map { RoutedOutcome(score: $1, weak: $0.weak, strong: $0.strong) }
         let evaluation = RoutingEvaluation(outcomes)
+        // The same outcomes ranked by what the strong model gains on each: the best any score could do.
+        let oracle = RoutingEvaluation(outcomes.map { RoutedOutcome(score: $0.strong - $0.weak, weak: $0.weak, strong: $0.strong) })
         let bootstrap = context.arguments.integer(Flags.bootstrap).map { resamples in
             APGRBootstrap(evaluation, resamples: resamples,
                           seed: context.arguments.integer(Flags.seed).map { UInt64($0) } ?? APGRBootstrap.defaultSeed)
@@ -65,11 +67,12 @@ enum EvalCommand {
         let undefined = "the strong and weak means are equal (\(EvalReport.number(evaluation.weakMean))): "
             + "there is no quality gap to recover, so PGR and APGR are undefined"
         if context.json {
+            extra.insert(("oracle_apgr", oracle.apgr.map { .number($0) } ?? .null), at: 0)
             if !evaluation.isDefined { extra.append(("error", .string(undefined))) }
             console.line(EvalJSON.object(evaluation, source: source, bootstrap: bootstrap, badLines: file.problems.count,
                                          extra: extra).pretty())
         } else {
-            console.out(EvalReport.text(evaluation, source: source, bootstrap: bootstrap, console: console))
+            console.out(EvalReport.text(evaluation, oracle: oracle, source: source, bootstrap: bootstrap, console: console))
         }
         guard evaluation.isDefined else { throw CLIError(undefined) }
         if let path = context.arguments.string(Flags.svg) {

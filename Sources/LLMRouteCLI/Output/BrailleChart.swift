@@ -61,7 +61,8 @@ struct BrailleChart {
                 }
                 run += dots == 0 ? " " : String(Character(Unicode.Scalar(0x2800 + UInt32(dots))!))
             }
-            text += runStyle.map { console.style(run, $0) } ?? run
+            // Blank cells at the end of a row are left off, so copied charts carry no trailing spaces.
+            text += runStyle.map { console.style(run, $0) } ?? String(String(run.reversed().drop { $0 == " " }).reversed())
             lines.append(text)
         }
         return (lines, clamped)

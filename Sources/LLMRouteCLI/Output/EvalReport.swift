@@ -6,7 +6,10 @@ enum EvalReport {
     /// The gap shares the report asks "what strong share recovers this much?" about.
     static let targets = [0.5, 0.8, 0.9, 0.95]
 
-    static func text(_ evaluation: RoutingEvaluation, source: EvalSource, bootstrap: APGRBootstrap?, console: Console) -> String {
+    /// `oracle` is the evaluation of the ideal ranking, for scale: the best APGR these outcomes
+    /// allow is often well below 1 (when many prompts gain nothing from the strong model).
+    static func text(_ evaluation: RoutingEvaluation, oracle: RoutingEvaluation?, source: EvalSource,
+                     bootstrap: APGRBootstrap?, console: Console) -> String {
         func row(_ label: String, _ value: String) -> String {
             console.style(HelpRenderer.pad(label, 13), .bold) + value + "\n"
         }
@@ -14,7 +17,10 @@ enum EvalReport {
         out += row("weak mean", number(evaluation.weakMean))
         out += row("strong mean", number(evaluation.strongMean) + "  (gap \(number(evaluation.gap)))")
         guard let apgr = evaluation.apgr else { return out }
-        out += row("APGR", console.style(number(apgr), .green) + "  (random routing 0.5, perfect ranking 1 at best)")
+        out += row("APGR", console.style(number(apgr), .green) + "  (random routing 0.5; higher is better)")
+        if let best = oracle?.apgr {
+            out += row("", "best possible on this data \(number(best)) (prompts ranked by strong − weak)")
+        }
         if let bootstrap {
             if let low = bootstrap.low, let high = bootstrap.high {
                 out += row("", "95% interval \(number(low)) to \(number(high)) "
@@ -51,8 +57,10 @@ enum EvalReport {
         out += "  " + console.style("⠤⠤", .cyan) + " this router (APGR \(FixedPoint.format(apgr, digits: 3)))   "
             + console.style("⠁⠈", .dim) + " random routing (APGR 0.5)\n"
         if clamped, let range = evaluation.pgrRange {
-            out += "note: PGR leaves 0-1 (lowest \(FixedPoint.format(range.lowerBound, digits: 3)), highest "
-                + "\(FixedPoint.format(range.upperBound, digits: 3))); the chart draws those stretches at its edge\n"
+            var outside: [String] = []
+            if range.lowerBound < 0 { outside.append("below 0 (down to \(FixedPoint.format(range.lowerBound, digits: 3)))") }
+            if range.upperBound > 1 { outside.append("above 1 (up to \(FixedPoint.format(range.upperBound, digits: 3)))") }
+            out += "note: PGR goes \(outside.joined(separator: " and ")) at some shares; the chart draws those stretches at its edge\n"
         }
         return out
     }
