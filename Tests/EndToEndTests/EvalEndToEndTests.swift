@@ -183,6 +183,41 @@ struct EvalEndToEndTests {
         #expect(pipedObject["classifier"] as? String == "local")
     }
 
+    /// `--classifier llm` goes through the same labelling path as `classify`: here the labeller
+    /// is a closed port on 127.0.0.1, so every call fails and every prompt is scored by the local
+    /// classifier instead, with a warning; the figures are then the local classifier's.
+    @Test func llmClassifierFallsBackToLocalWhenTheLabellerFails() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        try runner.writeConfig("""
+        [providers.dead]
+        kind = "openai"
+        base_url = "http://127.0.0.1:\(FaultServer.closedPort())/v1"
+        api_key_env = "EVAL_TEST_KEY"
+        [models."dead-labeler"]
+        provider = "dead"
+        input_price = 1.0
+        output_price = 1.0
+        context_window = 128000
+        quality = 0.5
+        """)
+        let input = """
+        {"prompt": "What is 2+2?", "weak": 1, "strong": 1}
+        {"prompt": "Prove that there are infinitely many primes, rigorously.", "weak": 0, "strong": 1}
+        {"prompt": "hi", "weak": 1, "strong": 0}
+        {"prompt": "Implement a lock-free queue in C++ and prove it linearizable.", "weak": 0, "strong": 1}
+        """
+        let path = try Self.write(input, named: "llm.jsonl", in: runner)
+        let result = try runner.run(["eval", "--json", "--classifier", "llm", "--classifier-model", "dead-labeler", path],
+                                    extraEnvironment: ["EVAL_TEST_KEY": "sk-test", "LLMROUTE_RETRY_BASE_MS": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try Self.object(result.stdout)
+        #expect(object["classifier"] as? String == "llm" && object["classifier_fallbacks"] as? Int == 4)
+        #expect(result.stderr.contains("using the local classifier"), "\(result.stderr)")
+        let local = try Self.object(try runner.run(["eval", "--json", "--classifier", "local", path]).stdout)
+        #expect(object["apgr"] as? Double == local["apgr"] as? Double)
+    }
+
     @Test func bootstrapIntervalIsDeterministicAndSurroundsAPGR() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }

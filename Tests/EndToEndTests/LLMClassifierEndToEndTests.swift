@@ -135,6 +135,24 @@ struct LLMClassifierEndToEndTests {
         #expect(groups.first { $0["key"] as? String == "mock-gpt" }?["requests"] as? Int == 2)
     }
 
+    /// `eval` with the llm classifier: a labelling call per prompt. The mock gives every prompt
+    /// the same labels, hence the same score, so routing by it is exactly random: APGR 0.5.
+    @Test func evalScoresEachPromptWithALabellingCall() throws {
+        let runner = try runner()
+        defer { runner.cleanup() }
+        let input = """
+        {"prompt": "hi", "weak": 0, "strong": 1}
+        {"prompt": "What is 2+2?", "weak": 1, "strong": 1}
+        {"prompt": "Prove it", "weak": 0, "strong": 0.5}
+        """
+        let result = try run(runner, ["eval", "--json", "-"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try BinaryRunner.json(result.stdout) as? [String: Any])
+        #expect(object["classifier"] as? String == "llm" && object["classifier_fallbacks"] as? Int == 0, "\(result.stdout)")
+        #expect(abs((object["apgr"] as? Double ?? 0) - 0.5) < 1e-12)
+        #expect(!result.stderr.contains("local classifier"), "no fallback: \(result.stderr)")
+    }
+
     @Test func unknownClassifierModelIsAUsageError() throws {
         let runner = try runner()
         defer { runner.cleanup() }
