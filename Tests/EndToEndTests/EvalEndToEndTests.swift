@@ -256,6 +256,26 @@ struct EvalEndToEndTests {
         #expect(text.status == 1 && text.stderr.contains("no quality gap"))
     }
 
+    /// Colour follows the project's rule: only on a terminal, never with NO_COLOR or --no-color.
+    @Test(.enabled(if: TmuxSession.executable != nil)) func colourOnlyOnATerminalWithoutNoColor() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        let path = try Self.write(Self.outcomeFile(), named: "outcomes.jsonl", in: runner)
+        func screen(_ extraArguments: [String], environment: [String: String] = [:]) throws -> String {
+            let tmux = try TmuxSession(command: [BinaryRunner.binaryPath, "eval", "--score-field", "s"] + extraArguments + [path],
+                                       environment: runner.environment.merging(environment) { $1 }, width: 120, height: 50)
+            defer { tmux.close() }
+            let done = try tmux.wait { $0.contains("[exited 0]") }
+            #expect(done.ok, "\(done.screen)")
+            return try tmux.screen(escapes: true)
+        }
+        let coloured = try screen([])
+        #expect(coloured.contains("\u{1B}[36m"), "the curve is cyan on a terminal")
+        #expect(coloured.contains("⠤⠤") && coloured.contains("APGR"))
+        #expect(!(try screen([], environment: ["NO_COLOR": "1"])).contains("\u{1B}[36m"))
+        #expect(!(try screen(["--no-color"])).contains("\u{1B}[36m"))
+    }
+
     @Test func helpExplainsTheCommandWithAnExample() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }
