@@ -42,7 +42,7 @@ errors=$(LLMROUTE_CONFIG=/nonexistent/config.toml complete_line route -m '' 2>&1
 expect_set "a broken config: nothing offered, nothing printed" "$errors"
 
 expect_set "llmroute <TAB>: the commands" "$(complete_line '')" \
-    ask classify route repl cost models config completions manpage help
+    ask classify route eval repl cost models config completions manpage help
 expect_set "after global flags, still the commands" "$(complete_line --json -v con)" config
 expect_set "config <TAB>: its subcommands" "$(complete_line config '')" show init check path
 expect_has "config init --<TAB>" "$(complete_line config init --)" --force --config --json
@@ -57,6 +57,8 @@ mkdir -p "$SHELL_TEST_WORK/files"
 touch "$SHELL_TEST_WORK/files/report.md" "$SHELL_TEST_WORK/files/notes.txt"
 expect_set "cost -f <TAB>: files" "$(complete_line cost -f "$SHELL_TEST_WORK/files/")" \
     "$SHELL_TEST_WORK/files/notes.txt" "$SHELL_TEST_WORK/files/report.md"
+expect_set "eval <TAB>: the outcome file" "$(complete_line eval "$SHELL_TEST_WORK/files/n")" "$SHELL_TEST_WORK/files/notes.txt"
+expect_set "eval --svg <TAB>: files" "$(complete_line eval --svg "$SHELL_TEST_WORK/files/r")" "$SHELL_TEST_WORK/files/report.md"
 expect_set "--config <TAB>: files" "$(complete_line --config "$SHELL_TEST_WORK/files/r")" "$SHELL_TEST_WORK/files/report.md"
 
 # Every command's flags, as its --help lists them, are offered after `--` / `-`.
