@@ -216,6 +216,9 @@ struct EvalEndToEndTests {
         #expect(result.stderr.contains("using the local classifier"), "\(result.stderr)")
         let local = try Self.object(try runner.run(["eval", "--json", "--classifier", "local", path]).stdout)
         #expect(object["apgr"] as? Double == local["apgr"] as? Double)
+        let text = try runner.run(["eval", "-q", "--classifier", "llm", "--classifier-model", "dead-labeler", path],
+                                  extraEnvironment: ["EVAL_TEST_KEY": "sk-test", "LLMROUTE_RETRY_BASE_MS": "1"])
+        #expect(text.stdout.contains("scored by the llm classifier, 4 of them by the local one after a failed call"), "\(text.stdout)")
     }
 
     @Test func bootstrapIntervalIsDeterministicAndSurroundsAPGR() throws {

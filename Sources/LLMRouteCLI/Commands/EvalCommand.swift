@@ -2,19 +2,22 @@ import LLMRouteCore
 
 /// Where `eval`'s scores came from: a classifier run on each prompt, or a field of the file.
 enum EvalSource {
-    case classifier(String)
+    /// `fallbacks`: prompts the local classifier scored because a labelling call failed (llm).
+    case classifier(String, fallbacks: Int)
     case scoreField(String)
 
     var description: String {
         switch self {
-        case .classifier(let name): "scored by the \(name) classifier"
+        case .classifier(let name, let fallbacks) where fallbacks > 0:
+            "scored by the \(name) classifier, \(fallbacks) of them by the local one after a failed call"
+        case .classifier(let name, _): "scored by the \(name) classifier"
         case .scoreField(let field): "scores from field \"\(field)\""
         }
     }
 
     var json: (String, JSONValue) {
         switch self {
-        case .classifier(let name): ("classifier", .string(name))
+        case .classifier(let name, _): ("classifier", .string(name))
         case .scoreField(let field): ("score_field", .string(field))
         }
     }
@@ -47,8 +50,8 @@ enum EvalCommand {
             source = .scoreField(scoreField)
             scores = file.records.map { $0.score ?? 0 }
         } else {
-            source = .classifier(context.classifierName)
             let scored = try score(file.records.map { $0.prompt ?? "" }, context: context)
+            source = .classifier(context.classifierName, fallbacks: scored.fallbacks)
             scores = scored.scores
             if context.classifierName == "llm" {
                 // Labelling calls that failed fell back to the local classifier: say how many.
@@ -117,6 +120,9 @@ enum EvalCommand {
         scores.reserveCapacity(prompts.count)
         var fallbacks = 0
         for (index, prompt) in prompts.enumerated() {
+            // A failed labelling call warns on stderr: erase the bar first so the warning gets a
+            // line of its own, and the bar is drawn again under it.
+            if progress, index > 0 { context.console.err(ProgressBar.clear) }
             let (classification, answeredBy) = try classify(prompt)
             scores.append(classification.score)
             if answeredBy != requested { fallbacks += 1 }
