@@ -70,9 +70,8 @@ enum EvalCommand {
         let undefined = "the strong and weak means are equal (\(EvalReport.number(evaluation.weakMean))): "
             + "there is no quality gap to recover, so PGR and APGR are undefined"
         if context.json {
-            extra.insert(("oracle_apgr", oracle.apgr.map { .number($0) } ?? .null), at: 0)
             if !evaluation.isDefined { extra.append(("error", .string(undefined))) }
-            console.line(EvalJSON.object(evaluation, source: source, bootstrap: bootstrap, badLines: file.problems.count,
+            console.line(EvalJSON.object(evaluation, oracle: oracle, source: source, bootstrap: bootstrap, badLines: file.problems.count,
                                          extra: extra).pretty())
         } else {
             console.out(EvalReport.text(evaluation, oracle: oracle, source: source, bootstrap: bootstrap, console: console))

@@ -3,10 +3,12 @@ import LLMRouteCore
 /// `llmroute eval --json`: full-precision figures (so other tools can recompute and compare
 /// them), and the curve at every 10% of strong share.
 enum EvalJSON {
-    static func object(_ evaluation: RoutingEvaluation, source: EvalSource, bootstrap: APGRBootstrap?,
-                       badLines: Int, extra: [(String, JSONValue)] = []) -> JSONValue {
+    /// `oracle`: the same outcomes ranked by strong − weak (the best APGR any score could reach).
+    static func object(_ evaluation: RoutingEvaluation, oracle: RoutingEvaluation, source: EvalSource,
+                       bootstrap: APGRBootstrap?, badLines: Int, extra: [(String, JSONValue)] = []) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("apgr", evaluation.apgr.map { .number($0) } ?? .null),
+            ("oracle_apgr", oracle.apgr.map { .number($0) } ?? .null),
             ("n", .integer(evaluation.count)),
             ("weak_mean", .number(evaluation.weakMean)),
             ("strong_mean", .number(evaluation.strongMean)),
