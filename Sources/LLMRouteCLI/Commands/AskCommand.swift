@@ -133,17 +133,25 @@ enum AskCommand {
             warn: { message in if !quiet { console.value.warning(message) } })
     }
 
-    /// "gpt-4o-mini (openai)  12 in / 85 out  $0.000053  ttft 312 ms  total 1.84 s"
+    /// "gpt-4o-mini (openai)  12 in / 85 out  $0.000053  ttft 312 ms  total 1.84 s"; with a
+    /// cache hit, "9632 in (65% cached) / 198 out".
     static func footer(_ result: ChatResult, elapsed: Double, console: Console) -> String {
         let ttft = result.timeToFirstToken.map { "ttft \(Int(($0 * 1000).rounded())) ms" } ?? "ttft -"
         let parts = [
             "\(result.model.id) (\(result.model.provider))",
-            "\(result.usage.inputTokens) in / \(result.usage.outputTokens) out",
+            "\(result.usage.inputTokens) in\(cachedShare(result.usage)) / \(result.usage.outputTokens) out",
             Money.format(AskJSON.cost(result)),
             ttft,
             "total \(FixedPoint.format(elapsed, digits: 2)) s",
         ]
         return console.errorStyle(parts.joined(separator: "  "), .dim)
+    }
+
+    /// " (65% cached)" when part of the input was read from the cache; "" otherwise.
+    static func cachedShare(_ usage: TokenUsage) -> String {
+        guard usage.cacheReadTokens > 0, usage.inputTokens > 0 else { return "" }
+        let percent = Int((Double(usage.cacheReadTokens) / Double(usage.inputTokens) * 100).rounded(.down))
+        return " (\(percent)% cached)"
     }
 
     static func report(_ failure: CallFailure, context: CommandContext) -> Int32 {

@@ -27,7 +27,8 @@ enum RouteCommand {
         row("score", FixedPoint.format(d.classification.score, digits: 2))
         row("fallbacks", d.fallbacks.isEmpty ? "none" : d.fallbacks.map(\.id).joined(separator: ", "))
         let exactness = d.inputTokens.exact ? "exact, \(d.inputTokens.method)" : d.inputTokens.method
-        row("tokens", "\(d.inputTokens.tokens) in (\(exactness)), ~\(d.outputTokens) out (estimate)")
+        let hidden = d.reasoningTokens > 0 ? " + ~\(d.reasoningTokens) reasoning" : ""
+        row("tokens", "\(d.inputTokens.tokens) in (\(exactness)), ~\(d.outputTokens) out\(hidden) (estimate)")
         var cost = Money.format(d.estimatedCost) + " estimated"
         if d.exceedsMaxCost { cost += console.style("  above --max-cost", .yellow) }
         row("cost", cost)

@@ -156,7 +156,7 @@ final class TurnRunner {
         session.totals.outputTokens += result.usage.outputTokens
         session.totals.spent += AskJSON.cost(result)
         if let strongest {
-            session.totals.strongestCost += strongest.cost(inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens)
+            session.totals.strongestCost += strongest.cost(result.usage)
         }
         // Scripted sessions print answers only, unless -v asks for the footer.
         let terminal = console.stdinIsTerminal && console.stderrIsTerminal

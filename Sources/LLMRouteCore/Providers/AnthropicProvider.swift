@@ -46,16 +46,23 @@ public struct AnthropicProvider: ChatProvider {
             default: break
             }
         }
-        if let usage = body["usage"] { events.append(AnthropicStreamDecoder.usage(usage)) }
+        if let reported = body["usage"] {
+            var usage = AnthropicUsage()
+            usage.merge(reported)
+            events.append(.usage(usage.usage))
+        }
         if let reason = body["stop_reason"]?.stringValue { events.append(.stop(reason)) }
         return events
     }
 }
 
-/// Messages stream events: message_start (input usage), content_block_start/delta/stop (only
+/// Messages stream events: message_start (input and cache usage), content_block_start/delta/stop (only
 /// text is the answer; thinking is reasoning; signatures and tool input are neither),
 /// message_delta (output usage, stop_reason), message_stop, ping, error.
 public struct AnthropicStreamDecoder: ChatStreamDecoder {
+    /// The usage so far: message_start's input side, then message_delta's cumulative counts.
+    private var usage = AnthropicUsage()
+
     public init() {}
 
     public mutating func decode(_ event: SSEEvent) throws(ProviderError) -> [ChatEvent] {
@@ -69,7 +76,7 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
         // The data's own type wins: some proxies drop the `event:` lines.
         switch json["type"]?.stringValue ?? event.type {
         case "message_start":
-            if let usage = json["message"]?["usage"] { return [Self.usage(usage)] }
+            if let body = json["message"]?["usage"] { return [merged(body)] }
         case "content_block_start":
             let block = json["content_block"]
             if block?["type"]?.stringValue == "text", let text = block?["text"]?.stringValue, !text.isEmpty {
@@ -84,7 +91,7 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
             }
         case "message_delta":
             var events: [ChatEvent] = []
-            if let usage = json["usage"] { events.append(Self.usage(usage)) }
+            if let body = json["usage"] { events.append(merged(body)) }
             if let reason = json["delta"]?["stop_reason"]?.stringValue { events.append(.stop(reason)) }
             return events
         case "error":
@@ -95,9 +102,9 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
         return []
     }
 
-    static func usage(_ usage: JSONValue) -> ChatEvent {
-        .usage(input: usage["input_tokens"]?.intValue,
-               output: usage["output_tokens"]?.intValue)
+    private mutating func merged(_ body: JSONValue) -> ChatEvent {
+        usage.merge(body)
+        return .usage(usage.usage)
     }
 
     static func streamError(_ error: JSONValue) -> ProviderError {

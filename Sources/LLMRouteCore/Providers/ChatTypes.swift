@@ -29,25 +29,15 @@ public struct ChatRequest: Sendable {
     }
 }
 
-/// Token usage as the API reports it.
-public struct TokenUsage: Sendable, Equatable {
-    public var inputTokens: Int
-    public var outputTokens: Int
-
-    public init(inputTokens: Int = 0, outputTokens: Int = 0) {
-        self.inputTokens = inputTokens
-        self.outputTokens = outputTokens
-    }
-}
-
 /// What a provider's stream yields, already decoded from its protocol.
 public enum ChatEvent: Sendable, Equatable {
     /// Answer text: printed to stdout.
     case text(String)
     /// Reasoning/thinking text: never the answer; stderr with --show-reasoning.
     case reasoning(String)
-    /// Usage so far; later reports replace earlier fields that they carry.
-    case usage(input: Int?, output: Int?)
+    /// Usage so far, every bucket; a later report replaces an earlier one (decoders that
+    /// receive usage in pieces, like Anthropic's, merge the pieces before reporting).
+    case usage(TokenUsage)
     /// Why generation stopped, in the provider's words (stop, length, end_turn, refusal, …).
     case stop(String)
 }

@@ -2,14 +2,18 @@
 public struct Candidate: Sendable, Equatable {
     public var model: ModelInfo
     public var inputTokens: TokenCount
+    /// The visible answer.
     public var outputTokens: Int
+    /// Hidden reasoning expected on top of the answer, billed as output (`ReasoningRatios`).
+    public var reasoningTokens: Int
     public var estimatedCost: Double
 
-    public init(model: ModelInfo, inputTokens: TokenCount, outputTokens: Int) {
+    public init(model: ModelInfo, inputTokens: TokenCount, outputTokens: Int, reasoningTokens: Int = 0) {
         self.model = model
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
-        self.estimatedCost = model.cost(inputTokens: inputTokens.tokens, outputTokens: outputTokens)
+        self.reasoningTokens = reasoningTokens
+        self.estimatedCost = model.cost(inputTokens: inputTokens.tokens, outputTokens: outputTokens + reasoningTokens)
     }
 }
 

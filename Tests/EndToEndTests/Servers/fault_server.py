@@ -11,6 +11,26 @@ import argparse, json, os, socket, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ANSWER = ["Hello", " from", " the", " fault", " server."]
+
+# Usage reports by scenario, as each host documents them (the billing buckets llmroute prices).
+OPENAI_USAGE = {
+    # xAI: reasoning billed as output but not in completion_tokens (total = 12 + 2 + 340).
+    "xai": {"prompt_tokens": 12, "completion_tokens": 2, "total_tokens": 354,
+            "prompt_tokens_details": {"text_tokens": 12, "cached_tokens": 11},
+            "completion_tokens_details": {"reasoning_tokens": 340}},
+    # OpenAI: cached inside prompt_tokens, reasoning inside completion_tokens.
+    "oaicache": {"prompt_tokens": 2006, "completion_tokens": 300, "total_tokens": 2306,
+                 "prompt_tokens_details": {"cached_tokens": 1920}, "completion_tokens_details": {"reasoning_tokens": 192}},
+    # DeepSeek: hit + miss = prompt_tokens.
+    "deepseek": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120,
+                 "prompt_cache_hit_tokens": 64, "prompt_cache_miss_tokens": 36},
+}
+# Anthropic: message_start's usage, then message_delta's (cumulative output).
+ANTHROPIC_USAGE = {
+    "anthcache": ({"input_tokens": 6, "cache_creation_input_tokens": 3337, "cache_read_input_tokens": 6289,
+                   "cache_creation": {"ephemeral_5m_input_tokens": 3337, "ephemeral_1h_input_tokens": 0}, "output_tokens": 1},
+                  {"output_tokens": 198}),
+}
 counts = {}
 lock = threading.Lock()
 
@@ -179,7 +199,8 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 chunk({"content": piece})
         chunk({}, finish="stop")
-        w.write(b"data: " + json.dumps({"id": "c1", "choices": [], "usage": {"prompt_tokens": 11, "completion_tokens": 5}}).encode() + b"\r\n\r\n")
+        usage = OPENAI_USAGE.get(scenario, {"prompt_tokens": 11, "completion_tokens": 5})
+        w.write(b"data: " + json.dumps({"id": "c1", "choices": [], "usage": usage}).encode() + b"\r\n\r\n")
         w.write(b"data: [DONE]\n\n")
         w.flush()
 
@@ -191,8 +212,9 @@ class Handler(BaseHTTPRequestHandler):
             w.write(b"event: " + name.encode() + b"\ndata: " + json.dumps(obj).encode() + b"\n\n")
             w.flush()
 
+        start_usage, end_usage = ANTHROPIC_USAGE.get(scenario, ({"input_tokens": 11, "output_tokens": 1}, {"output_tokens": 5}))
         event("message_start", {"type": "message_start", "message": {"id": "msg_1", "type": "message", "role": "assistant",
-              "model": model, "content": [], "usage": {"input_tokens": 11, "output_tokens": 1}}})
+              "model": model, "content": [], "usage": start_usage}})
         event("ping", {"type": "ping"})
         event("content_block_start", {"type": "content_block_start", "index": 0, "content_block": {"type": "thinking", "thinking": ""}})
         event("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {"type": "thinking_delta", "thinking": "pondering"}})
@@ -211,7 +233,7 @@ class Handler(BaseHTTPRequestHandler):
             event("content_block_delta", {"type": "content_block_delta", "index": 1, "delta": {"type": "text_delta", "text": piece}})
         event("content_block_stop", {"type": "content_block_stop", "index": 1})
         reason = "refusal" if scenario == "refusal" else "end_turn"
-        event("message_delta", {"type": "message_delta", "delta": {"stop_reason": reason}, "usage": {"output_tokens": 5}})
+        event("message_delta", {"type": "message_delta", "delta": {"stop_reason": reason}, "usage": end_usage})
         event("message_stop", {"type": "message_stop"})
 
     def do_GET(self):
