@@ -129,3 +129,41 @@ struct CacheUsageEndToEndTests {
         #expect(text.stdout.contains("CACHED") && text.stdout.contains("caching: 6311 input tokens read from cache, 3337 written"), "\(text.stdout)")
     }
 }
+
+/// Prompt caching on purpose: a 10-turn REPL session against an Anthropic-protocol server that
+/// caches only what carries cache_control (fault_server.py, scenario cachectl).
+@Suite("End to end: prompt caching in the REPL", .serialized)
+struct PromptCachingEndToEndTests {
+    @Test func tenTurnSessionReadsFromTheCacheFromTheSecondTurnOn() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        try CacheUsageEndToEndTests.configure(runner, anthropic: "cachectl")
+        let text = try String(contentsOfFile: runner.configPath, encoding: .utf8)
+        // A tiny minimum cacheable length, so that the estimates count this short conversation too.
+        try runner.writeConfig(text.replacingOccurrences(of: "cache_write_price = 3.75", with: "cache_write_price = 3.75\ncache_min_tokens = 1"))
+        let turns = (1...10).map { "Question number \($0): what does a prompt cache keep between turns?" }
+        let script = turns[0..<3].joined(separator: "\n") + "\n/route\n" + turns[3...].joined(separator: "\n") + "\n"
+        let result = try runner.run(["repl", "-m", "claudish"], stdin: script, extraEnvironment: ["LLMROUTE_RETRY_BASE_MS": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("keeps claudish: its prompt cache is warm"), "/route says why: \(result.stdout)")
+
+        let path = runner.home.appendingPathComponent("data/llmroute/usage.sqlite").path
+        let rows = try SQLiteUsageLedger(path: path).records(kind: .request, from: nil, until: nil)
+        #expect(rows.count == 10)
+        #expect(rows.first?.cacheReadTokens == 0 && (rows.first?.cacheWrite5mTokens ?? 0) > 0, "the first turn writes the cache")
+        for (index, row) in rows.enumerated().dropFirst() {
+            #expect(row.cacheReadTokens > 0, "turn \(index + 1) reads from the cache")
+            #expect(row.cacheReadTokens > rows[index - 1].cacheReadTokens, "each turn reads a longer prefix")
+            // Each row priced bucket by bucket at claudish's prices (3 in, 0.3 read, 3.75 write, 15 out).
+            let expected = Double(row.usage.uncachedInputTokens) * (3 / 1e6) + Double(row.cacheReadTokens) * (0.3 / 1e6)
+                + Double(row.cacheWrite5mTokens) * (3.75 / 1e6) + Double(row.outputTokens) * (15 / 1e6)
+            #expect(abs(row.costUSD - expected) < 1e-15)
+        }
+        let report = try runner.run(["cost", "report", "--json"])
+        let saved = try CacheUsageEndToEndTests.exactNumber(report.stdout, "cache_saved_usd", in: "total") ?? 0
+        #expect(saved > 0, "reads outweigh the write premium over 10 turns: \(saved)")
+        #expect(saved == rows.map(\.cacheSavedUSD).reduce(0, +))
+        let table = try runner.run(["cost", "report"])
+        #expect(table.stdout.contains("saved against the full input price"), "\(table.stdout)")
+    }
+}

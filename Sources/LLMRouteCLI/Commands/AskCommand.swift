@@ -11,8 +11,11 @@ enum AskCommand {
         let (config, catalog) = try context.configuration()
         let paths = XDGPaths(environment: context.environment)
         let store = ConversationStore(stateDirectory: paths.stateHome)
-        var conversation = args.has(Flags.continueConversation)
-            ? store.load() : ConversationStore.Conversation(system: nil, messages: [])
+        let continued = args.has(Flags.continueConversation)
+        var conversation = continued ? store.load() : ConversationStore.Conversation(system: nil, messages: [])
+        // A new system prompt changes the prefix: nothing of the old one is in any cache.
+        let warm = args.string(Flags.system).map { $0 == conversation.system } ?? true
+            ? ConversationStore.warmCache(conversation) : nil
         if let system = args.string(Flags.system) { conversation.system = system }
         if conversation.id == nil { conversation.id = UsageRecorder.newID() }
         conversation.messages.append(ChatMessage(role: .user, content: prompt))
@@ -21,10 +24,12 @@ enum AskCommand {
         let routed = conversation.messages.map(\.content).joined(separator: "\n\n")
         var routeRequest = try context.routeRequest(prompt: routed)
         routeRequest.system = conversation.system
+        routeRequest.cachePrefix = continued
+        routeRequest.warmCache = warm
         let decision = try context.router(for: routed).route(routeRequest)
         let request = ChatRequest(system: conversation.system, messages: conversation.messages,
                                   maxTokens: args.integer(Flags.maxTokens), temperature: args.decimal(Flags.temperature),
-                                  stream: !args.has(Flags.noStream))
+                                  stream: !args.has(Flags.noStream), cachePrefix: continued)
         let caller = makeCaller(context, catalog: catalog, resilience: config.resilience, transport: warmup.wait())
         let chain = [decision.model] + decision.fallbacks
 
@@ -92,6 +97,8 @@ enum AskCommand {
         // The conversation file is written on another core while this thread records the usage
         // row: together they are most of the time between the last answer byte and the exit.
         conversation.messages.append(ChatMessage(role: .assistant, content: result.text))
+        conversation.lastModel = result.model.id
+        conversation.lastSentAt = Clock.wallSeconds()
         let finished = conversation
         let saving = BackgroundJob { () -> FileIO.Failure? in
             do throws(FileIO.Failure) { try store.save(finished) } catch { return error }

@@ -41,6 +41,8 @@ final class REPLSession {
     private(set) var exchanges: [Exchange] = []
     var totals = UsageTotals()
     var lastTurn: TurnReport?
+    /// What the last answered turn sent, and to which model: its prompt cache may still be warm.
+    var warmCache: WarmCache?
     /// Turns asked so far, kept or not (numbering for the ledger).
     private(set) var turnCount = 0
     /// Turns whose every provider failed (a scripted session exits 4 when there was one).
@@ -71,6 +73,7 @@ final class REPLSession {
     func clear() {
         exchanges.removeAll()
         lastTurn = nil
+        warmCache = nil
     }
 
     /// For /retry: the last question, taking its kept answer (if any) out of the conversation.

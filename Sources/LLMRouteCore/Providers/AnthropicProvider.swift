@@ -12,9 +12,14 @@ public struct AnthropicProvider: ChatProvider {
         let maxTokens = request.maxTokens ?? min(Self.defaultMaxTokens, max(1, model.maxOutputTokens))
         var body: [(String, JSONValue)] = [("model", .string(model.id)), ("max_tokens", .integer(maxTokens))]
         // The system prompt is a top-level field in Messages, never a message.
-        if let system = request.system, !system.isEmpty { body.append(("system", .string(system))) }
-        let messages = request.messages.filter { $0.role != .system }.map {
-            JSONValue.object([("role", .string($0.role.rawValue)), ("content", .string($0.content))])
+        let turns = request.messages.filter { $0.role != .system }
+        let marked = request.cachePrefix ? Self.cacheBreakpoints(turns) : []
+        if let system = request.system, !system.isEmpty {
+            body.append(("system", request.cachePrefix ? .array([Self.cachedText(system)]) : .string(system)))
+        }
+        let messages = turns.enumerated().map { index, message in
+            JSONValue.object([("role", .string(message.role.rawValue)),
+                              ("content", marked.contains(index) ? .array([Self.cachedText(message.content)]) : .string(message.content))])
         }
         body.append(("messages", .array(messages)))
         if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
@@ -31,6 +36,23 @@ public struct AnthropicProvider: ChatProvider {
     }
 
     public func makeDecoder() -> AnthropicStreamDecoder { AnthropicStreamDecoder() }
+
+    /// Which turns carry a `cache_control` breakpoint (besides the system prompt): the last
+    /// message, so this turn's whole prompt is written to the cache for the next one, and the
+    /// user turn before it, the end of what the previous turn wrote (the last stable turn), so
+    /// this turn reads that back. With the system prompt that is 3 of the 4 breakpoints allowed.
+    static func cacheBreakpoints(_ turns: [ChatMessage]) -> Set<Int> {
+        guard let last = turns.indices.last else { return [] }
+        var marked: Set<Int> = [last]
+        if let stable = turns[..<last].lastIndex(where: { $0.role == .user }) { marked.insert(stable) }
+        return marked
+    }
+
+    /// A text block marked as a cache breakpoint (default lifetime: 5 minutes).
+    static func cachedText(_ text: String) -> JSONValue {
+        .object([("type", .string("text")), ("text", .string(text)),
+                 ("cache_control", .object([("type", .string("ephemeral"))]))])
+    }
 
     /// An unstreamed Messages response (LiteLLM's /v1/messages answers this way even when asked to stream).
     public func decodeWhole(_ body: JSONValue) throws(ProviderError) -> [ChatEvent] {

@@ -18,14 +18,18 @@ public struct ChatRequest: Sendable {
     public var maxTokens: Int?
     public var temperature: Double?
     public var stream: Bool
+    /// A conversation that will be continued (the REPL, `ask -c`): providers that cache only
+    /// what is marked (Anthropic) mark its prefix, so the next turn reads it from the cache.
+    public var cachePrefix: Bool
 
     public init(system: String? = nil, messages: [ChatMessage], maxTokens: Int? = nil,
-                temperature: Double? = nil, stream: Bool = true) {
+                temperature: Double? = nil, stream: Bool = true, cachePrefix: Bool = false) {
         self.system = system
         self.messages = messages
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.stream = stream
+        self.cachePrefix = cachePrefix
     }
 }
 

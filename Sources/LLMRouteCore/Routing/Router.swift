@@ -95,7 +95,7 @@ public struct Router: Sendable {
                 excluded.append(Exclusion(model: model.id, reason: "lacks \(missing.map(\.rawValue).sorted().joined(separator: ", "))"))
                 continue
             }
-            candidates.append(candidate(model, input: input, output: output))
+            candidates.append(candidate(model, input: input, output: output, request: request))
         }
 
         let input = StrategyInput(
@@ -118,6 +118,7 @@ public struct Router: Sendable {
             reasons.append("no API key is set (\(keyVariables().joined(separator: ", "))): routed over the built-in OpenAI and Anthropic models")
         }
         if !excluded.isEmpty { reasons.append("\(excluded.count) model(s) excluded before choosing") }
+        reasons.append(contentsOf: cacheReasons(choice.primary, candidates: candidates, request: request))
         if choice.primary.reasoningTokens > 0 {
             let (ratio, source) = reasoning.ratio(for: choice.primary.model)
             reasons.append("\(choice.primary.model.id) reasons: ~\(choice.primary.reasoningTokens) hidden tokens "
@@ -134,10 +135,13 @@ public struct Router: Sendable {
             reasoningTokens: choice.primary.reasoningTokens)
     }
 
-    /// A candidate with the hidden reasoning its model is expected to add to the answer.
-    public func candidate(_ model: ModelInfo, input: TokenCount, output: Int) -> Candidate {
-        Candidate(model: model, inputTokens: input, outputTokens: output,
-                  reasoningTokens: reasoning.hiddenTokens(for: model, answerTokens: output))
+    /// A candidate with the hidden reasoning its model is expected to add to the answer, and
+    /// (in a conversation) the prompt-cache reads and writes it is expected to bill.
+    public func candidate(_ model: ModelInfo, input: TokenCount, output: Int, request: RouteRequest? = nil) -> Candidate {
+        let cached = request.map { cacheTokens(model, input: input.tokens, request: $0) } ?? (read: 0, write: 0)
+        return Candidate(model: model, inputTokens: input, outputTokens: output,
+                         reasoningTokens: reasoning.hiddenTokens(for: model, answerTokens: output),
+                         cacheReadTokens: cached.read, cacheWriteTokens: cached.write)
     }
 
     private func forcedChoice(_ name: String, request: RouteRequest, expectedOutput: Int, input: StrategyInput) throws(RoutingError) -> StrategyChoice {
@@ -146,7 +150,7 @@ public struct Router: Sendable {
         }
         let tokens = inputTokens(prompt: request.prompt, system: request.system, model: model, context: request.context)
         let candidate = input.candidate(named: name)
-            ?? candidate(model, input: tokens, output: min(expectedOutput, model.maxOutputTokens))
+            ?? candidate(model, input: tokens, output: min(expectedOutput, model.maxOutputTokens), request: request)
         var reasons = ["model \(name) forced by --model"]
         if !catalog.isUsable(model, environment: environment) {
             reasons.append("note: provider \(model.provider) has no API key set")

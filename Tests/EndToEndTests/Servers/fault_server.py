@@ -40,6 +40,41 @@ def bump(key):
         counts[key] = counts.get(key, 0) + 1
         return counts[key]
 
+caches = {}  # nonce -> prefixes held in the simulated prompt cache
+
+
+def cache_usage(body, nonce):
+    """Anthropic prompt caching, simplified (scenario cachectl): the blocks are the system prompt
+    and each message's text; a block carrying cache_control is a breakpoint. The longest prefix
+    cached before is read, the prompt up to the last breakpoint is written (less what was read),
+    the rest is plain input; about 4 characters a token. Without cache_control nothing is cached."""
+    blocks = []
+    system = body.get("system")
+    if isinstance(system, str):
+        blocks.append(("system:" + system, False))
+    for block in system if isinstance(system, list) else []:
+        blocks.append(("system:" + block.get("text", ""), "cache_control" in block))
+    for message in body.get("messages") or []:
+        content = message.get("content")
+        if isinstance(content, str):
+            blocks.append((message["role"] + ":" + content, False))
+            continue
+        for block in content:
+            blocks.append((message["role"] + ":" + block.get("text", ""), "cache_control" in block))
+    texts = [text for text, _ in blocks]
+    marks = [i + 1 for i, (_, marked) in enumerate(blocks) if marked]
+    with lock:
+        cached = caches.setdefault(nonce, set())
+        read_to = max([k for k in range(1, len(texts) + 1) if tuple(texts[:k]) in cached], default=0)
+        write_to = max(marks[-1], read_to) if marks else read_to
+        for k in marks:
+            cached.add(tuple(texts[:k]))
+
+    def size(part):
+        return sum(len(text) // 4 + 1 for text in part)
+    return {"input_tokens": size(texts[write_to:]), "cache_creation_input_tokens": size(texts[read_to:write_to]),
+            "cache_read_input_tokens": size(texts[:read_to]), "output_tokens": 1}
+
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -59,6 +94,7 @@ class Handler(BaseHTTPRequestHandler):
         stream = bool(body.get("stream"))
         model = body.get("model", "m")
         self.message_count = len(body.get("messages") or [])
+        self.body, self.nonce = body, nonce
         if scenario == "r429" and n == 1:
             return self.error(429, "rate limited", {"retry-after": "1"})
         if scenario == "e500":
@@ -213,6 +249,8 @@ class Handler(BaseHTTPRequestHandler):
             w.flush()
 
         start_usage, end_usage = ANTHROPIC_USAGE.get(scenario, ({"input_tokens": 11, "output_tokens": 1}, {"output_tokens": 5}))
+        if scenario == "cachectl":
+            start_usage = cache_usage(self.body, self.nonce)
         event("message_start", {"type": "message_start", "message": {"id": "msg_1", "type": "message", "role": "assistant",
               "model": model, "content": [], "usage": start_usage}})
         event("ping", {"type": "ping"})
