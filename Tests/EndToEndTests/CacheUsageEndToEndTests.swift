@@ -166,4 +166,24 @@ struct PromptCachingEndToEndTests {
         let table = try runner.run(["cost", "report"])
         #expect(table.stdout.contains("saved against the full input price"), "\(table.stdout)")
     }
+
+    /// `ask -c` marks the conversation too: the first continued turn writes it, the next reads
+    /// it, and a dry run shows the breakpoints and why the warm model is kept.
+    @Test func askContinueMarksAndReadsTheConversation() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        try CacheUsageEndToEndTests.configure(runner, anthropic: "cachectl")
+        let text = try String(contentsOfFile: runner.configPath, encoding: .utf8)
+        try runner.writeConfig(text.replacingOccurrences(of: "cache_write_price = 3.75", with: "cache_write_price = 3.75\ncache_min_tokens = 1"))
+        for arguments in [["-m", "claudish", "first question"], ["-c", "-m", "claudish", "second"], ["-c", "-m", "claudish", "third"]] {
+            let (result, _) = try runner.ask(arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let path = runner.home.appendingPathComponent("data/llmroute/usage.sqlite").path
+        let rows = try SQLiteUsageLedger(path: path).records(kind: .request, from: nil, until: nil)
+        #expect(rows.map(\.cacheReadTokens).map { $0 > 0 } == [false, false, true], "\(rows.map(\.cacheReadTokens))")
+        #expect(rows.map(\.cacheWrite5mTokens).map { $0 > 0 } == [false, true, true], "a plain ask marks nothing")
+        let (dry, _) = try runner.ask(["-c", "--dry-run", "-m", "claudish", "fourth"])
+        #expect(dry.stdout.contains("\"cache_control\"") && dry.stdout.contains("keeps claudish: its prompt cache is warm"), "\(dry.stdout)")
+    }
 }
