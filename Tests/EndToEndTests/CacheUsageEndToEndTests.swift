@@ -9,7 +9,8 @@ import Testing
 struct CacheUsageEndToEndTests {
     /// "grokish" on an OpenAI-protocol scenario (`xai` by default), "claudish" on an
     /// Anthropic-protocol one (`anthcache`): prices in USD per million tokens.
-    static func configure(_ runner: BinaryRunner, openai: String = "xai", anthropic: String = "anthcache") throws {
+    static func configure(_ runner: BinaryRunner, openai: String = "xai", anthropic: String = "anthcache",
+                          minTokens: Int? = nil) throws {
         let port = FaultServer.shared.port
         let nonce = UUID().uuidString
         try runner.writeConfig("""
@@ -32,6 +33,7 @@ struct CacheUsageEndToEndTests {
         output_price = 15
         cache_read_price = 0.3
         cache_write_price = 3.75
+        \(minTokens.map { "cache_min_tokens = \($0)" } ?? "")
         context_window = 200000
         [routing]
         candidates = ["grokish", "claudish"]
@@ -137,10 +139,8 @@ struct PromptCachingEndToEndTests {
     @Test func tenTurnSessionReadsFromTheCacheFromTheSecondTurnOn() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }
-        try CacheUsageEndToEndTests.configure(runner, anthropic: "cachectl")
-        let text = try String(contentsOfFile: runner.configPath, encoding: .utf8)
         // A tiny minimum cacheable length, so that the estimates count this short conversation too.
-        try runner.writeConfig(text.replacingOccurrences(of: "cache_write_price = 3.75", with: "cache_write_price = 3.75\ncache_min_tokens = 1"))
+        try CacheUsageEndToEndTests.configure(runner, anthropic: "cachectl", minTokens: 1)
         let turns = (1...10).map { "Question number \($0): what does a prompt cache keep between turns?" }
         let script = turns[0..<3].joined(separator: "\n") + "\n/route\n" + turns[3...].joined(separator: "\n") + "\n"
         let result = try runner.run(["repl", "-m", "claudish"], stdin: script, extraEnvironment: ["LLMROUTE_RETRY_BASE_MS": "1"])
@@ -172,9 +172,8 @@ struct PromptCachingEndToEndTests {
     @Test func askContinueMarksAndReadsTheConversation() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }
-        try CacheUsageEndToEndTests.configure(runner, anthropic: "cachectl")
-        let text = try String(contentsOfFile: runner.configPath, encoding: .utf8)
-        try runner.writeConfig(text.replacingOccurrences(of: "cache_write_price = 3.75", with: "cache_write_price = 3.75\ncache_min_tokens = 1"))
+        // A tiny minimum cacheable length, so that the estimates count this short conversation too.
+        try CacheUsageEndToEndTests.configure(runner, anthropic: "cachectl", minTokens: 1)
         for arguments in [["-m", "claudish", "first question"], ["-c", "-m", "claudish", "second"], ["-c", "-m", "claudish", "third"]] {
             let (result, _) = try runner.ask(arguments)
             #expect(result.status == 0, "\(result.stderr)")
