@@ -3,7 +3,9 @@
 ///   `completion_tokens` includes `completion_tokens_details.reasoning_tokens`;
 /// - DeepSeek: `prompt_cache_hit_tokens` + `prompt_cache_miss_tokens` = `prompt_tokens`;
 /// - xAI and a few others: reasoning tokens are *not* in `completion_tokens` but are billed as
-///   output; the tell is `total_tokens = prompt + completion + reasoning`;
+///   output; the tell is `total_tokens = prompt + completion + reasoning`, or more reasoning
+///   than completion tokens (LiteLLM's proxy passes such usage on with `total_tokens` recomputed
+///   as prompt + completion, so only the second tell survives it);
 /// - LiteLLM's proxy, fronting Anthropic: `cache_creation_input_tokens` beside the rest, counted
 ///   inside `prompt_tokens`.
 public enum OpenAIUsage {
@@ -20,8 +22,9 @@ public enum OpenAIUsage {
         // A host that counted cache tokens outside prompt_tokens still billed them as input.
         prompt = max(prompt, cached + written)
         var output = completion
-        if reasoning > 0, let total = count(usage["total_tokens"]),
-           total == prompt + completion + reasoning, total != prompt + completion {
+        let total = count(usage["total_tokens"])
+        let totalSaysOutside = total == prompt + completion + reasoning && total != prompt + completion
+        if reasoning > 0 && (totalSaysOutside || reasoning > completion) {
             output += reasoning
         }
         return TokenUsage(inputTokens: prompt, outputTokens: output, cacheReadTokens: cached,

@@ -54,6 +54,13 @@ struct UsageDecodingTests {
             """), OpenAIStreamDecoder())
         #expect(usage == TokenUsage(inputTokens: 12, outputTokens: 342, cacheReadTokens: 11, reasoningTokens: 340))
         #expect(usage?.uncachedInputTokens == 1)
+        // The same usage after LiteLLM's proxy, which recomputes total_tokens as prompt + completion:
+        // more reasoning than completion tokens still gives it away.
+        let proxied = OpenAIUsage.decode(try JSONParser.parse("""
+            {"prompt_tokens":12,"completion_tokens":2,"total_tokens":14,"prompt_tokens_details":{"cached_tokens":11},\
+            "completion_tokens_details":{"reasoning_tokens":340}}
+            """))
+        #expect(proxied == TokenUsage(inputTokens: 12, outputTokens: 342, cacheReadTokens: 11, reasoningTokens: 340))
     }
 
     /// The issue's "must show": priced as 1 input + 11 cached + 342 output tokens.
