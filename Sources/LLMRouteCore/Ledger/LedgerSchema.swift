@@ -61,13 +61,16 @@ enum LedgerSchema {
     /// v4: usage by billing bucket. `input_tokens` stays every input token and `output_tokens`
     /// every output token, so rows written before v4 (all zeros here) keep meaning what they
     /// meant: all input uncached. `cache_saved_usd` is what the cache saved on that call, priced
-    /// when it was recorded (negative when writes cost more than reads saved).
+    /// when it was recorded (negative when writes cost more than reads saved). The index serves
+    /// `reasoningSamples`, run after each reasoning model's call: a model's latest rows without
+    /// scanning the whole table.
     static let v4 = """
     ALTER TABLE usage ADD COLUMN cache_read_tokens INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE usage ADD COLUMN cache_write_5m_tokens INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE usage ADD COLUMN cache_write_1h_tokens INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE usage ADD COLUMN reasoning_tokens INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE usage ADD COLUMN cache_saved_usd REAL NOT NULL DEFAULT 0;
+    CREATE INDEX usage_model_time ON usage (final_model, time);
     """
 
     static var migrator: DatabaseMigrator {

@@ -35,6 +35,8 @@ struct LedgerBucketTests {
         #expect(try ledger.sessions(from: nil, until: nil).map(\.id) == ["s"])
         let report = SpendReport(records: rows, by: .model)
         #expect(report.total.costUSD == 0.25 && report.total.cacheReadTokens == 0)
+        let indexes = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+        #expect(indexes.contains("usage_model_time") && indexes.contains("usage_kind_time"))
     }
 
     static let sonnet = ModelInfo(id: "sonnet", provider: "anthropic", api: .anthropic, inputCostPerToken: 3e-6, outputCostPerToken: 15e-6,
