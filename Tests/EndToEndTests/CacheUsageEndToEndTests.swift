@@ -142,10 +142,11 @@ struct PromptCachingEndToEndTests {
         // A tiny minimum cacheable length, so that the estimates count this short conversation too.
         try CacheUsageEndToEndTests.configure(runner, anthropic: "cachectl", minTokens: 1)
         let turns = (1...10).map { "Question number \($0): what does a prompt cache keep between turns?" }
-        let script = turns[0..<3].joined(separator: "\n") + "\n/route\n" + turns[3...].joined(separator: "\n") + "\n"
+        let script = turns[0..<3].joined(separator: "\n") + "\n/route\n" + turns[3...].joined(separator: "\n") + "\n/cost\n"
         let result = try runner.run(["repl", "-m", "claudish"], stdin: script, extraEnvironment: ["LLMROUTE_RETRY_BASE_MS": "1"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("keeps claudish: its prompt cache is warm"), "/route says why: \(result.stdout)")
+        #expect(result.stdout.contains("input tokens read from the prompt cache: $"), "/cost shows the cache: \(result.stdout)")
 
         let path = runner.home.appendingPathComponent("data/llmroute/usage.sqlite").path
         let rows = try SQLiteUsageLedger(path: path).records(kind: .request, from: nil, until: nil)

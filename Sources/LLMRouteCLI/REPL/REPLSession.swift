@@ -25,6 +25,9 @@ struct UsageTotals: Equatable {
     var turns = 0
     var inputTokens = 0
     var outputTokens = 0
+    /// Of the input, read from the prompt cache; and what the cache saved against full price.
+    var cacheReadTokens = 0
+    var cacheSaved = 0.0
     var spent = 0.0
     /// What the same token counts would have cost on the strongest model.
     var strongestCost = 0.0

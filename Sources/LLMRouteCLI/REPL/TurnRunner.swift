@@ -159,6 +159,8 @@ final class TurnRunner {
         session.totals.inputTokens += result.usage.inputTokens
         session.totals.outputTokens += result.usage.outputTokens
         session.totals.spent += AskJSON.cost(result)
+        session.totals.cacheReadTokens += result.usage.cacheReadTokens
+        session.totals.cacheSaved += result.model.uncachedCost(result.usage) - AskJSON.cost(result)
         if let strongest {
             session.totals.strongestCost += strongest.cost(result.usage)
         }
