@@ -185,5 +185,9 @@ struct PromptCachingEndToEndTests {
         #expect(rows.map(\.cacheWrite5mTokens).map { $0 > 0 } == [false, true, true], "a plain ask marks nothing")
         let (dry, _) = try runner.ask(["-c", "--dry-run", "-m", "claudish", "fourth"])
         #expect(dry.stdout.contains("\"cache_control\"") && dry.stdout.contains("keeps claudish: its prompt cache is warm"), "\(dry.stdout)")
+        // route -c says the same, offline; without -c there is no conversation and no cache.
+        let route = try runner.run(["route", "-c", "--json", "-m", "claudish", "fourth"])
+        #expect(route.status == 0 && route.stdout.contains("keeps claudish: its prompt cache is warm"), "\(route.stdout)\(route.stderr)")
+        #expect(!(try runner.run(["route", "--json", "-m", "claudish", "fourth"]).stdout.contains("prompt cache")))
     }
 }

@@ -11,25 +11,13 @@ enum AskCommand {
         let (config, catalog) = try context.configuration()
         let paths = XDGPaths(environment: context.environment)
         let store = ConversationStore(stateDirectory: paths.stateHome)
-        let continued = args.has(Flags.continueConversation)
-        var conversation = continued ? store.load() : ConversationStore.Conversation(system: nil, messages: [])
-        // A new system prompt changes the prefix: nothing of the old one is in any cache.
-        let warm = args.string(Flags.system).map { $0 == conversation.system } ?? true
-            ? ConversationStore.warmCache(conversation) : nil
-        if let system = args.string(Flags.system) { conversation.system = system }
-        if conversation.id == nil { conversation.id = UsageRecorder.newID() }
-        conversation.messages.append(ChatMessage(role: .user, content: prompt))
-
-        // A continued conversation is routed on all of its text: every turn is sent again.
-        let routed = conversation.messages.map(\.content).joined(separator: "\n\n")
-        var routeRequest = try context.routeRequest(prompt: routed)
-        routeRequest.system = conversation.system
-        routeRequest.cachePrefix = continued
-        routeRequest.warmCache = warm
-        let decision = try context.router(for: routed).route(routeRequest)
+        let routing = try ConversationRouting(context: context, prompt: prompt, store: store)
+        var conversation = routing.conversation
+        let routed = routing.routed
+        let decision = try context.router(for: routed).route(routing.request)
         let request = ChatRequest(system: conversation.system, messages: conversation.messages,
                                   maxTokens: args.integer(Flags.maxTokens), temperature: args.decimal(Flags.temperature),
-                                  stream: !args.has(Flags.noStream), cachePrefix: continued)
+                                  stream: !args.has(Flags.noStream), cachePrefix: routing.continued)
         let caller = makeCaller(context, catalog: catalog, resilience: config.resilience, transport: warmup.wait())
         let chain = [decision.model] + decision.fallbacks
 
