@@ -19,7 +19,7 @@ _llmroute_spec() {
             valued="--classifier --classifier-model $valued"
             ;;
         'route')
-            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --calibrate --strong-share --write-config $flags"
+            flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model -c --continue --calibrate --strong-share --write-config $flags"
             valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --strong-share $valued"
             ;;
         'eval')

@@ -134,6 +134,29 @@ def positive_number(entry, field, where, integer=False):
     return value
 
 
+# LiteLLM cache fields -> CachePrices arguments. The plain (not batch, flex or priority, not
+# above-N-tokens) prices only: llmroute sends standard requests.
+CACHE_FIELDS = [("read", "cache_read_input_token_cost", False),
+                ("write", "cache_creation_input_token_cost", False),
+                ("write1h", "cache_creation_input_token_cost_above_1hr", False),
+                ("minTokens", "prompt_cache_min_tokens", True)]
+
+
+def cache_prices(entry, where):
+    """The model's cache prices as (argument, value) pairs; absent fields are left out."""
+    out = []
+    for arg, field, integer in CACHE_FIELDS:
+        value = entry.get(field)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise CatalogError(f"{where}: LiteLLM field {field} is not a number >= 0 ({value!r})")
+        if integer and float(value) != int(value):
+            raise CatalogError(f"{where}: LiteLLM field {field} is not an integer ({value!r})")
+        out.append((arg, int(value) if integer else float(value)))
+    return out
+
+
 def build_models(rows, prices, capability_cases, task_cases):
     providers = {p["name"]: p for p in PROVIDERS}
     seen, models, notes = set(), [], []
@@ -201,6 +224,8 @@ def build_models(rows, prices, capability_cases, task_cases):
                     raise CatalogError(f"{where}: Capability has no case with rawValue '{raw}'")
                 capabilities.append(capability_cases[raw])
 
+        cache = cache_prices(entry, where)
+
         strengths = []
         for task in [t.strip() for t in row["strengths"].split(",") if t.strip()]:
             if task not in task_cases:
@@ -212,7 +237,7 @@ def build_models(rows, prices, capability_cases, task_cases):
             id=row["id"], provider=provider["name"], api=provider["api"],
             input=input_cost, output=output_cost, context=context, max_output=max_output,
             capabilities=capabilities, quality=quality, source=source, strengths=strengths,
-            deprecation=entry.get("deprecation_date"), key=key,
+            deprecation=entry.get("deprecation_date"), key=key, cache=cache,
         ))
 
     order = {p["name"]: i for i, p in enumerate(PROVIDERS)}
@@ -286,7 +311,12 @@ def render(models, json_name, json_sha, tsv_sha):
             f"            capabilities: [{caps}],",
             f"            quality: {swift_double(m['quality'])},",
             f"            qualitySource: {swift_string(m['source'])},",
-            f"            strengths: [{strengths}]",
+            f"            strengths: [{strengths}]" + ("," if m["cache"] else ""),
+        ]
+        if m["cache"]:
+            args = ", ".join(f"{arg}: {swift_int(v) if isinstance(v, int) else swift_double(v)}" for arg, v in m["cache"])
+            lines.append(f"            cache: CachePrices({args})")
+        lines += [
             "        ),",
         ]
     lines += ["    ]", "}", ""]

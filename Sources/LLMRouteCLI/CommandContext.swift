@@ -36,6 +36,8 @@ public final class CommandContext {
             catalog: catalog, policy: policy, classifier: ClassifierFactory.make(name),
             tokens: TokenEstimatorFactory.make(),
             outputTokens: OutputTokenEstimator.defaults.applying(config.routing),
+            // A few bytes beside the ledger, never the ledger itself: route stays fast.
+            reasoning: ReasoningRatios.load(path: ReasoningRatios.path(dataHome: XDGPaths(environment: environment).dataHome)),
             environment: environment)
     }
 

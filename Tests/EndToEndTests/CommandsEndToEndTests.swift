@@ -15,8 +15,16 @@ struct CommandsEndToEndTests {
         #expect(costs.count == rows.count && costs == costs.sorted())
         let csv = try runner.run(["cost", "--csv", "Hello there"])
         let csvLines = csv.stdout.split(separator: "\n")
-        #expect(csvLines.first == "model,provider,input_tokens,input_tokens_exact,output_tokens,cost_usd")
+        #expect(csvLines.first == "model,provider,input_tokens,input_tokens_exact,output_tokens,cost_usd,reasoning_tokens")
         #expect(csvLines.count == rows.count + 1)
+        // A reasoning model's hidden tokens are estimated (4x the answer by default) and priced as
+        // output; a model that does not reason adds none.
+        let luna = try #require(rows.first { $0["model"] as? String == "gpt-6-luna" })
+        let answer = try #require(luna["output_tokens"] as? Int)
+        #expect(luna["reasoning_tokens"] as? Int == 4 * answer)
+        let input = Double(luna["input_tokens"] as? Int ?? 0)
+        #expect(abs((luna["cost_usd"] as? Double ?? 0) - (input * 1e-07 + Double(5 * answer) * 5e-07)) < 1e-15)
+        #expect(rows.first { $0["model"] as? String == "gpt-4o-mini" }?["reasoning_tokens"] as? Int == 0)
     }
 
     @Test func costOfFiles() throws {
@@ -72,6 +80,12 @@ struct CommandsEndToEndTests {
         let mini = try #require(rows.first { $0["model"] as? String == "gpt-4o-mini" })
         #expect(mini["usable"] as? Bool == true)
         #expect(mini["input_cost_per_token"] as? Double == 1.5e-07)
+        #expect(mini["cache_read_cost_per_token"] as? Double == 7.5e-08 && mini["cache_prices_source"] as? String == "listed")
+        #expect(mini["reasoning"] as? Bool == false)
+        let haiku = try #require(rows.first { $0["model"] as? String == "claude-haiku-4-5" })
+        #expect(haiku["cache_write_cost_per_token"] as? Double == 1.25e-06 && haiku["cache_write_1h_cost_per_token"] as? Double == 2e-06)
+        #expect(haiku["cache_min_tokens"] as? Int == 4096)
+        #expect(rows.first { $0["model"] as? String == "gpt-6-luna" }?["reasoning"] as? Bool == true)
         #expect(!json.stdout.contains("sk-test"))
     }
 

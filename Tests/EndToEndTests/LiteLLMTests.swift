@@ -116,6 +116,21 @@ final class LiteLLMProxy: @unchecked Sendable {
               model: anthropic/claude-3-5-haiku-20241022
               api_key: not-used
               mock_response: "\(LiteLLMTests.answer)"
+          - model_name: cached-gpt
+            litellm_params:
+              model: openai/gpt-4o-mini
+              api_key: not-used
+              api_base: http://127.0.0.1:\(FaultServer.shared.port)/oaicache/litellm/v1
+          - model_name: xai-gpt
+            litellm_params:
+              model: openai/grok-like
+              api_key: not-used
+              api_base: http://127.0.0.1:\(FaultServer.shared.port)/xai/litellm/v1
+          - model_name: cached-claude
+            litellm_params:
+              model: anthropic/claude-3-5-haiku-20241022
+              api_key: not-used
+              api_base: http://127.0.0.1:\(FaultServer.shared.port)/anthcache/litellm
           - model_name: mock-labeler
             litellm_params:
               model: openai/gpt-4o-mini

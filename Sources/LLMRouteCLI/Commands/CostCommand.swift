@@ -28,20 +28,21 @@ enum CostCommand {
         }
         let system = arguments.string(Flags.system)
         var counted: [String: TokenCount] = [:]
-        var rows: [(model: ModelInfo, input: TokenCount, output: Int, cost: Double)] = models.map { model in
+        // Reasoning models also spend hidden tokens, billed as output (see ReasoningRatios).
+        var rows: [Candidate] = models.map { model in
             let input = router.inputTokens(prompt: text, system: system, model: model, cache: &counted)
-            let output = min(outputTokens, model.maxOutputTokens)
-            return (model, input, output, model.cost(inputTokens: input.tokens, outputTokens: output))
+            return router.candidate(model, input: input, output: min(outputTokens, model.maxOutputTokens))
         }
-        rows.sort { ($0.cost, $0.model.id) < ($1.cost, $1.model.id) }
+        rows.sort { ($0.estimatedCost, $0.model.id) < ($1.estimatedCost, $1.model.id) }
 
-        func json(_ row: (model: ModelInfo, input: TokenCount, output: Int, cost: Double)) -> JSONValue {
+        func json(_ row: Candidate) -> JSONValue {
             .object([
                 ("model", .string(row.model.id)), ("provider", .string(row.model.provider)),
-                ("input_tokens", .integer(row.input.tokens)), ("input_tokens_exact", .bool(row.input.exact)),
-                ("token_method", .string(row.input.method)), ("output_tokens", .integer(row.output)),
-                ("cost_usd", .number(row.cost)),
-                ("fits_context", .bool(row.input.tokens + row.output <= row.model.contextWindow)),
+                ("input_tokens", .integer(row.inputTokens.tokens)), ("input_tokens_exact", .bool(row.inputTokens.exact)),
+                ("token_method", .string(row.inputTokens.method)), ("output_tokens", .integer(row.outputTokens)),
+                ("reasoning_tokens", .integer(row.reasoningTokens)),
+                ("cost_usd", .number(row.estimatedCost)),
+                ("fits_context", .bool(row.inputTokens.tokens + row.outputTokens <= row.model.contextWindow)),
             ])
         }
         let console = context.console
@@ -49,22 +50,22 @@ enum CostCommand {
             let value: JSONValue = arguments.has(Flags.model) ? json(rows[0]) : .array(rows.map(json))
             console.line(value.pretty())
         } else if arguments.has(Flags.csv) {
-            console.out(CSV.row(["model", "provider", "input_tokens", "input_tokens_exact", "output_tokens", "cost_usd"]))
+            console.out(CSV.row(["model", "provider", "input_tokens", "input_tokens_exact", "output_tokens", "cost_usd", "reasoning_tokens"]))
             for row in rows {
-                console.out(CSV.row([row.model.id, row.model.provider, String(row.input.tokens), String(row.input.exact),
-                                     String(row.output), String(row.cost)]))
+                console.out(CSV.row([row.model.id, row.model.provider, String(row.inputTokens.tokens), String(row.inputTokens.exact),
+                                     String(row.outputTokens), String(row.estimatedCost), String(row.reasoningTokens)]))
             }
         } else {
-            var table = TextTable(headers: ["MODEL", "PROVIDER", "INPUT", "OUTPUT", "COST"], rightAligned: [2, 3, 4])
+            var table = TextTable(headers: ["MODEL", "PROVIDER", "INPUT", "OUTPUT", "REASONING", "COST"], rightAligned: [2, 3, 4, 5])
             for row in rows {
-                let marker = row.input.exact ? "" : "~"
-                let fits = row.input.tokens + row.output <= row.model.contextWindow ? "" : " (too long)"
-                table.add([row.model.id, row.model.provider, marker + String(row.input.tokens), String(row.output),
-                           Money.format(row.cost) + fits])
+                let marker = row.inputTokens.exact ? "" : "~"
+                let fits = row.inputTokens.tokens + row.outputTokens <= row.model.contextWindow ? "" : " (too long)"
+                table.add([row.model.id, row.model.provider, marker + String(row.inputTokens.tokens), String(row.outputTokens),
+                           row.reasoningTokens > 0 ? "~" + String(row.reasoningTokens) : "-", Money.format(row.estimatedCost) + fits])
             }
             console.out(table.render(console: console))
             if context.verbosity > 0 {
-                console.err("output tokens: \(outputTokens) (\(outputSource)); ~ marks estimated input counts\n")
+                console.err("output tokens: \(outputTokens) (\(outputSource)); reasoning: hidden tokens reasoning models add, billed as output; ~ marks estimates\n")
             }
         }
         return ExitCode.success

@@ -52,8 +52,9 @@ struct LedgerSupport {
     func recorder(command: String) -> UsageRecorder {
         let console = Unchecked(value: context.console)
         let quiet = context.quiet
+        let ratios = ReasoningRatios.path(dataHome: XDGPaths(environment: context.environment).dataHome)
         return UsageRecorder(ledger: context.arguments.has(Flags.noLog) ? nil : ledger, command: command, logText: logText,
-                             warn: { message in if !quiet { console.value.warning(message) } })
+                             reasoningRatiosPath: ratios, warn: { message in if !quiet { console.value.warning(message) } })
     }
 
     var force: Bool { context.arguments.has(Flags.budgetForce) }

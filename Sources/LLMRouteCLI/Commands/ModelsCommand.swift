@@ -20,6 +20,14 @@ enum ModelsCommand {
                     ("model", .string(model.id)), ("provider", .string(model.provider)), ("api", .string(model.api.rawValue)),
                     ("input_cost_per_token", .number(model.inputCostPerToken)),
                     ("output_cost_per_token", .number(model.outputCostPerToken)),
+                    // Resolved prices (listed, config, or CachePrices' documented defaults); the
+                    // source says which, since a default is a convention, not the provider's word.
+                    ("cache_read_cost_per_token", .number(model.cacheReadCostPerToken)),
+                    ("cache_write_cost_per_token", .number(model.cacheWriteCostPerToken)),
+                    ("cache_write_1h_cost_per_token", .number(model.cacheWrite1hCostPerToken)),
+                    ("cache_min_tokens", .integer(model.cacheMinTokens)),
+                    ("cache_prices_source", .string(model.cache.read == nil ? "default" : "listed")),
+                    ("reasoning", .bool(model.reasons)),
                     ("context_window", .integer(model.contextWindow)), ("max_output_tokens", .integer(model.maxOutputTokens)),
                     ("quality", .number(model.quality)), ("quality_source", .string(model.qualitySource)),
                     ("capabilities", .array(model.capabilities.map(\.rawValue).sorted().map { .string($0) })),
@@ -30,14 +38,14 @@ enum ModelsCommand {
             console.line(JSONValue.array(items).pretty())
             return ExitCode.success
         }
-        var table = TextTable(headers: ["MODEL", "PROVIDER", "IN $/M", "OUT $/M", "CONTEXT", "QUALITY", "USABLE"],
-                              rightAligned: [2, 3, 4, 5])
+        var table = TextTable(headers: ["MODEL", "PROVIDER", "IN $/M", "CACHED $/M", "OUT $/M", "CONTEXT", "QUALITY", "USABLE"],
+                              rightAligned: [2, 3, 4, 5, 6])
         for model in models {
             let usable = catalog.isUsable(model, environment: environment)
             let keyNote = catalog.provider(named: model.provider)?.apiKeyEnv.map { "no \($0)" } ?? "no key"
             table.add([
                 model.id, model.provider,
-                perMillion(model.inputCostPerToken), perMillion(model.outputCostPerToken),
+                perMillion(model.inputCostPerToken), perMillion(model.cacheReadCostPerToken), perMillion(model.outputCostPerToken),
                 contextText(model.contextWindow), Quality.format(model.quality),
                 usable ? console.style("yes", .green) : console.style(keyNote, .dim),
             ])

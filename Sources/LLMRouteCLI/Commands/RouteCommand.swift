@@ -4,9 +4,16 @@ import LLMRouteCore
 enum RouteCommand {
     static func run(_ context: CommandContext) throws -> Int32 {
         if context.arguments.has(Flags.calibrate) { return try CalibrateCommand.run(context) }
-        let prompt = try context.readPrompt()
+        var prompt = try context.readPrompt()
+        var request = try context.routeRequest(prompt: prompt)
+        if context.arguments.has(Flags.continueConversation) {
+            // As `ask -c` would route it: every turn, and the cache the last one left warm.
+            let store = ConversationStore(stateDirectory: XDGPaths(environment: context.environment).stateHome)
+            let routing = try ConversationRouting(context: context, prompt: prompt, store: store)
+            (prompt, request) = (routing.routed, routing.request)
+        }
         let router = try context.router(for: prompt)
-        let decision = try router.route(try context.routeRequest(prompt: prompt))
+        let decision = try router.route(request)
         if context.json {
             context.console.line(DecisionJSON.decision(decision).pretty())
             return ExitCode.success
@@ -27,7 +34,8 @@ enum RouteCommand {
         row("score", FixedPoint.format(d.classification.score, digits: 2))
         row("fallbacks", d.fallbacks.isEmpty ? "none" : d.fallbacks.map(\.id).joined(separator: ", "))
         let exactness = d.inputTokens.exact ? "exact, \(d.inputTokens.method)" : d.inputTokens.method
-        row("tokens", "\(d.inputTokens.tokens) in (\(exactness)), ~\(d.outputTokens) out (estimate)")
+        let hidden = d.reasoningTokens > 0 ? " + ~\(d.reasoningTokens) reasoning" : ""
+        row("tokens", "\(d.inputTokens.tokens) in (\(exactness)), ~\(d.outputTokens) out\(hidden) (estimate)")
         var cost = Money.format(d.estimatedCost) + " estimated"
         if d.exceedsMaxCost { cost += console.style("  above --max-cost", .yellow) }
         row("cost", cost)

@@ -2,8 +2,16 @@ import LLMRouteCore
 
 /// JSON shapes of `ask --json` and `ask --jsonl`.
 enum AskJSON {
+    /// Totals first (what they always were), then the buckets they are billed in.
     static func usage(_ usage: TokenUsage) -> JSONValue {
-        .object([("input_tokens", .integer(usage.inputTokens)), ("output_tokens", .integer(usage.outputTokens))])
+        .object([
+            ("input_tokens", .integer(usage.inputTokens)), ("output_tokens", .integer(usage.outputTokens)),
+            ("uncached_input_tokens", .integer(usage.uncachedInputTokens)),
+            ("cache_read_tokens", .integer(usage.cacheReadTokens)),
+            ("cache_write_5m_tokens", .integer(usage.cacheWrite5mTokens)),
+            ("cache_write_1h_tokens", .integer(usage.cacheWrite1hTokens)),
+            ("reasoning_tokens", .integer(usage.reasoningTokens)),
+        ])
     }
 
     static func attempts(_ attempts: [Attempt]) -> JSONValue {
@@ -17,9 +25,9 @@ enum AskJSON {
         })
     }
 
-    /// Cost from the usage the API reported, priced by the catalog.
+    /// Cost from the usage the API reported, each bucket at the catalog's price for it.
     static func cost(_ result: ChatResult) -> Double {
-        result.model.cost(inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens)
+        result.model.cost(result.usage)
     }
 
     static func result(_ result: ChatResult, attempts: [Attempt], latency: Double) -> JSONValue {

@@ -35,6 +35,7 @@ enum DecisionJSON {
             ("input_tokens_exact", .bool(d.inputTokens.exact)),
             ("token_method", .string(d.inputTokens.method)),
             ("estimated_output_tokens", .integer(d.outputTokens)),
+            ("estimated_reasoning_tokens", .integer(d.reasoningTokens)),
             ("estimated_cost_usd", .number(d.estimatedCost)),
             ("exceeds_max_cost", .bool(d.exceedsMaxCost)),
             ("offline", .bool(d.offline)),

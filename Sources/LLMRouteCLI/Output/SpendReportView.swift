@@ -15,6 +15,8 @@ struct SpendReportView {
             ("input_tokens", .integer(t.inputTokens)), ("output_tokens", .integer(t.outputTokens)),
             ("estimated_token_requests", .integer(t.estimatedTokenRows)), ("cost_usd", .number(t.costUSD)),
             ("avg_latency_ms", t.averageLatencyMs.map(JSONValue.number) ?? .null),
+            ("cache_read_tokens", .integer(t.cacheReadTokens)), ("cache_write_tokens", .integer(t.cacheWriteTokens)),
+            ("reasoning_tokens", .integer(t.reasoningTokens)), ("cache_saved_usd", .number(t.cacheSavedUSD)),
         ])
     }
 
@@ -32,10 +34,13 @@ struct SpendReportView {
     }
 
     func csv() -> String {
-        var out = CSV.row([grouping.rawValue, "requests", "failed", "input_tokens", "output_tokens", "cost_usd", "avg_latency_ms"])
+        // New columns go last, so scripts reading the old ones by position keep working.
+        var out = CSV.row([grouping.rawValue, "requests", "failed", "input_tokens", "output_tokens", "cost_usd", "avg_latency_ms",
+                           "cache_read_tokens", "cache_write_tokens", "reasoning_tokens", "cache_saved_usd"])
         for t in report.groups + [report.total] {
             out += CSV.row([t.key, String(t.requests), String(t.failed), String(t.inputTokens), String(t.outputTokens),
-                            String(t.costUSD), t.averageLatencyMs.map { String($0) } ?? ""])
+                            String(t.costUSD), t.averageLatencyMs.map { String($0) } ?? "",
+                            String(t.cacheReadTokens), String(t.cacheWriteTokens), String(t.reasoningTokens), String(t.cacheSavedUSD)])
         }
         return out
     }
@@ -43,18 +48,25 @@ struct SpendReportView {
     func text(console: Console) -> String {
         var out = "\(SpendPeriod.dayLabel(since)) to \(SpendPeriod.dayLabel(until))  (\(path))\n\n"
         guard report.total.requests > 0 else { return out + "no requests recorded in this period\n" }
-        var table = TextTable(headers: [grouping.rawValue.uppercased(), "REQUESTS", "FAILED", "INPUT", "OUTPUT", "COST", "AVG LATENCY"],
-                              rightAligned: [1, 2, 3, 4, 5, 6])
+        var table = TextTable(headers: [grouping.rawValue.uppercased(), "REQUESTS", "FAILED", "INPUT", "CACHED", "OUTPUT", "COST", "AVG LATENCY"],
+                              rightAligned: [1, 2, 3, 4, 5, 6, 7])
         for t in report.groups + [report.total] {
             let latency = t.averageLatencyMs.map { FixedPoint.format($0 / 1000, digits: 2) + " s" } ?? "-"
             table.add([t.key, String(t.requests), String(t.failed), (t.estimatedTokenRows > 0 ? "~" : "") + String(t.inputTokens),
-                       String(t.outputTokens), Money.format(t.costUSD), latency])
+                       String(t.cacheReadTokens), String(t.outputTokens), Money.format(t.costUSD), latency])
         }
         out += table.render(console: console)
         let s = report.savings
         if let percent = s.savedPercent {
             out += "\nsavings: \(Money.format(s.actualUSD)) spent; the strongest candidate of each request would have cost "
             out += "\(Money.format(s.strongestUSD)): \(Money.format(s.savedUSD)) saved (\(FixedPoint.format(percent, digits: 1))%)\n"
+        }
+        let t = report.total
+        if t.cacheReadTokens > 0 || t.cacheWriteTokens > 0 {
+            out += "caching: \(t.cacheReadTokens) input tokens read from cache, \(t.cacheWriteTokens) written: "
+            // Writes cost more than plain input (1.25x on Anthropic): until reads pay them back, a net cost.
+            out += t.cacheSavedUSD >= 0 ? "\(Money.format(t.cacheSavedUSD)) saved against the full input price\n"
+                : "\(Money.format(-t.cacheSavedUSD)) more than the full input price (writes not yet read back)\n"
         }
         if report.total.estimatedTokenRows > 0 {
             out += "~ some token counts are estimates: the API reported no usage for \(report.total.estimatedTokenRows) request(s)\n"

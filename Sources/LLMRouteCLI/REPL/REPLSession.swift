@@ -25,6 +25,9 @@ struct UsageTotals: Equatable {
     var turns = 0
     var inputTokens = 0
     var outputTokens = 0
+    /// Of the input, read from the prompt cache; and what the cache saved against full price.
+    var cacheReadTokens = 0
+    var cacheSaved = 0.0
     var spent = 0.0
     /// What the same token counts would have cost on the strongest model.
     var strongestCost = 0.0
@@ -41,6 +44,8 @@ final class REPLSession {
     private(set) var exchanges: [Exchange] = []
     var totals = UsageTotals()
     var lastTurn: TurnReport?
+    /// What the last answered turn sent, and to which model: its prompt cache may still be warm.
+    var warmCache: WarmCache?
     /// Turns asked so far, kept or not (numbering for the ledger).
     private(set) var turnCount = 0
     /// Turns whose every provider failed (a scripted session exits 4 when there was one).
@@ -71,6 +76,7 @@ final class REPLSession {
     func clear() {
         exchanges.removeAll()
         lastTurn = nil
+        warmCache = nil
     }
 
     /// For /retry: the last question, taking its kept answer (if any) out of the conversation.

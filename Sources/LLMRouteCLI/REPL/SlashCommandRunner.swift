@@ -94,6 +94,9 @@ struct SlashCommandRunner {
         func row(_ label: String, _ value: String) { say(console.style(HelpRenderer.pad(label, 11), .bold) + value) }
         row("turns", "\(totals.turns) answered")
         row("tokens", "\(totals.inputTokens) in / \(totals.outputTokens) out")
+        if totals.cacheReadTokens > 0 {
+            row("cached", "\(totals.cacheReadTokens) input tokens read from the prompt cache: \(Money.format(totals.cacheSaved)) saved")
+        }
         row("spent", Money.format(totals.spent))
         guard let strongest = runner.strongest else { return }
         row("strongest", "\(Money.format(totals.strongestCost)) if every turn had gone to \(strongest.id) (same token counts)")

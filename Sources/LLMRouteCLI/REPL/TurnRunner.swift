@@ -83,8 +83,9 @@ final class TurnRunner {
             note("the conversation does not fit \(model.id)'s \(model.contextWindow)-token window: the \(fit.dropped) oldest messages are not sent")
         }
 
+        // The conversation goes on: mark its prefix so the next turn reads it from the cache.
         let request = ChatRequest(system: session.system, messages: fit.messages, maxTokens: maxTokens,
-                                  temperature: args.decimal(Flags.temperature), stream: true)
+                                  temperature: args.decimal(Flags.temperature), stream: true, cachePrefix: true)
         let chain = [model] + decision.fallbacks
         let echo = StreamEcho(console: console, printText: true, showReasoning: args.has(Flags.showReasoning))
         let shared = Unchecked(value: caller)
@@ -101,6 +102,7 @@ final class TurnRunner {
             if !echo.atLineStart || result.text.isEmpty { console.out("\n") }
             console.flush()
             report.outcome = finish(result, prompt: prompt, elapsed: Clock.monotonicSeconds() - started)
+            session.warmCache = WarmCache(model: result.model.id, sentAt: Clock.wallSeconds(), prefix: fit.messages)
             return (report, result)
         case .failure(let error):
             if error is CancellationError { return (cancelled(report, echo: echo), nil) }
@@ -131,6 +133,8 @@ final class TurnRunner {
         request.system = session.system
         request.strategy = session.strategy
         request.forcedModel = session.pinnedModel
+        request.cachePrefix = true
+        request.warmCache = session.warmCache
         let promptOnly = request
         request.context = history
         // With the llm classifier each turn is labelled by a call of its own.
@@ -155,8 +159,10 @@ final class TurnRunner {
         session.totals.inputTokens += result.usage.inputTokens
         session.totals.outputTokens += result.usage.outputTokens
         session.totals.spent += AskJSON.cost(result)
+        session.totals.cacheReadTokens += result.usage.cacheReadTokens
+        session.totals.cacheSaved += result.model.uncachedCost(result.usage) - AskJSON.cost(result)
         if let strongest {
-            session.totals.strongestCost += strongest.cost(inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens)
+            session.totals.strongestCost += strongest.cost(result.usage)
         }
         // Scripted sessions print answers only, unless -v asks for the footer.
         let terminal = console.stdinIsTerminal && console.stderrIsTerminal

@@ -28,7 +28,7 @@ public enum CLISpec {
         "route", summary: "Show the routing decision without calling anything",
         description: "Classifies the prompt and picks a model with the chosen strategy: the model, its provider, the fallbacks, the estimated input and output tokens and cost, and the reasons. Nothing is sent anywhere; no API key is needed.",
         operands: "[PROMPT...]",
-        flags: Flags.routing + [Flags.calibrate, Flags.strongShare, Flags.writeConfig],
+        flags: Flags.routing + [Flags.continueConversation, Flags.calibrate, Flags.strongShare, Flags.writeConfig],
         examples: [
             ("llmroute route \"Implement a red-black tree in Rust\"", "see which model a prompt would go to"),
             ("llmroute route --strategy cost --min-quality 0.9 --task coding \"...\"", "cheapest model with quality >= 0.9"),

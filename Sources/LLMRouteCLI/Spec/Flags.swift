@@ -116,7 +116,7 @@ public enum Flags {
         "no-stream", help: "Ask for the whole answer at once instead of streaming it")
     public static let continueConversation = FlagSpec(
         "continue", short: "c", help: "Continue the last conversation",
-        details: "Continue the last conversation: its system prompt and turns (kept in $XDG_STATE_HOME/llmroute/conversation.json) are sent before this prompt.")
+        details: "Continue the last conversation: its system prompt and turns (kept in $XDG_STATE_HOME/llmroute/conversation.json) come before this prompt (ask sends them; route counts them, with the prompt cache the last turn left warm).")
     public static let showReasoning = FlagSpec(
         "show-reasoning", help: "Print the model's reasoning/thinking text on stderr",
         details: "Print reasoning or thinking text (DeepSeek reasoning_content, Anthropic thinking) on stderr as it arrives. It is never part of the answer on stdout.")

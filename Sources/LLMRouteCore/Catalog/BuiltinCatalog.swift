@@ -25,7 +25,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.74,
             qualitySource: "estimate: cheapest GPT-6 tier; taken as its nano-class predecessor gpt-5-nano (LMArena 1339.0 as gpt-5-nano-high, arena-catalog ~Dec 2025), no uplift assumed",
-            strengths: [.simpleQA, .summarization]
+            strengths: [.simpleQA, .summarization],
+            cache: CachePrices(read: 1e-08, write: 1.25e-07)
         ),
         // LiteLLM key gpt-4o-mini; deprecation_date 2027-01-14
         ModelInfo(
@@ -35,7 +36,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .caching],
             quality: 0.7,
             qualitySource: "LMArena text 1317.3 (gpt-4o-mini-2024-07-18), arena-catalog ~Dec 2025; the 0.70 anchor of the mapping",
-            strengths: [.simpleQA, .summarization]
+            strengths: [.simpleQA, .summarization],
+            cache: CachePrices(read: 7.5e-08)
         ),
         // LiteLLM key gpt-5.4-mini
         ModelInfo(
@@ -45,7 +47,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.91,
             qualitySource: "estimate: rank parity on basedagi 2026-05-27 (87.9, nearest claude-sonnet-4-5 at 88.8 -> its LMArena 1445.5)",
-            strengths: [.coding, .reasoning, .simpleQA]
+            strengths: [.coding, .reasoning, .simpleQA],
+            cache: CachePrices(read: 7.5e-08)
         ),
         // LiteLLM key gpt-6.1-terra
         ModelInfo(
@@ -55,7 +58,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.9,
             qualitySource: "estimate: balanced GPT-6 tier at about gpt-5.1's price; taken as gpt-5.1 (LMArena 1437.9, arena-catalog ~Dec 2025), no uplift assumed",
-            strengths: [.coding, .analysis, .summarization]
+            strengths: [.coding, .analysis, .summarization],
+            cache: CachePrices(read: 5e-08, write: 1.25e-06)
         ),
         // LiteLLM key gpt-4.1; deprecation_date 2027-01-14
         ModelInfo(
@@ -65,7 +69,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .caching],
             quality: 0.86,
             qualitySource: "LMArena text 1412.2 (gpt-4.1-2025-04-14), arena-catalog ~Dec 2025",
-            strengths: [.coding, .analysis, .summarization]
+            strengths: [.coding, .analysis, .summarization],
+            cache: CachePrices(read: 5e-07)
         ),
         // LiteLLM key gpt-6.1-sol
         ModelInfo(
@@ -75,7 +80,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.97,
             qualitySource: "estimate: GPT-6 flagship tier at about gpt-5.4's price; taken as gpt-5.4-high (LMArena 1479, chaobro Apr 2026), no uplift assumed",
-            strengths: [.coding, .reasoning, .analysis]
+            strengths: [.coding, .reasoning, .analysis],
+            cache: CachePrices(read: 1e-07, write: 2.5e-06)
         ),
         // LiteLLM key gpt-4o; deprecation_date 2027-01-14
         ModelInfo(
@@ -85,7 +91,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .caching],
             quality: 0.9,
             qualitySource: "override: project anchor (design sketch had 0.95; brief requires >= 0.90). Measured LMArena 1335.8 (gpt-4o-2024-08-06, arena-catalog ~Dec 2025) maps to 0.73",
-            strengths: [.creative, .analysis, .simpleQA]
+            strengths: [.creative, .analysis, .simpleQA],
+            cache: CachePrices(read: 1.25e-06)
         ),
         // LiteLLM key gpt-5.4
         ModelInfo(
@@ -95,7 +102,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.97,
             qualitySource: "LMArena text 1479 (gpt-5.4-high), chaobro Apr 2026",
-            strengths: [.coding, .reasoning, .analysis]
+            strengths: [.coding, .reasoning, .analysis],
+            cache: CachePrices(read: 2.5e-07)
         ),
         // LiteLLM key gpt-5.5
         ModelInfo(
@@ -105,7 +113,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.98,
             qualitySource: "LMArena text 1488 (gpt-5.5-high), chaobro Apr 2026",
-            strengths: [.coding, .reasoning, .analysis]
+            strengths: [.coding, .reasoning, .analysis],
+            cache: CachePrices(read: 5e-07)
         ),
         // LiteLLM key gpt-6-astra
         ModelInfo(
@@ -115,7 +124,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.98,
             qualitySource: "estimate: top GPT-6 tier; taken as gpt-5.5-high (LMArena 1488, chaobro Apr 2026), no uplift assumed",
-            strengths: [.reasoning, .coding, .analysis]
+            strengths: [.reasoning, .coding, .analysis],
+            cache: CachePrices(read: 1e-06, write: 1.25e-05)
         ),
         // LiteLLM key claude-haiku-5-5
         ModelInfo(
@@ -125,7 +135,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.84,
             qualitySource: "estimate: successor of claude-haiku-4-5 (LMArena 1402.4, arena-catalog ~Dec 2025), no uplift assumed",
-            strengths: [.simpleQA, .summarization, .coding]
+            strengths: [.simpleQA, .summarization, .coding],
+            cache: CachePrices(read: 1e-08, write: 1.25e-07, write1h: 2e-07, minTokens: 512)
         ),
         // LiteLLM key claude-haiku-4-5
         ModelInfo(
@@ -135,7 +146,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.84,
             qualitySource: "LMArena text 1402.4 (claude-haiku-4-5-20251001), arena-catalog ~Dec 2025",
-            strengths: [.simpleQA, .summarization, .coding]
+            strengths: [.simpleQA, .summarization, .coding],
+            cache: CachePrices(read: 1e-07, write: 1.25e-06, write1h: 2e-06, minTokens: 4_096)
         ),
         // LiteLLM key claude-sonnet-5-5
         ModelInfo(
@@ -145,7 +157,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.95,
             qualitySource: "estimate: successor of claude-sonnet-4-6 (basedagi 2026-05-27: 92.4, nearest claude-opus-4-5 at 92.3 -> its LMArena 1468.3), no uplift assumed",
-            strengths: [.coding, .analysis, .creative]
+            strengths: [.coding, .analysis, .creative],
+            cache: CachePrices(read: 1e-07, write: 2.5e-06, write1h: 4e-06, minTokens: 512)
         ),
         // LiteLLM key claude-sonnet-4-5; deprecation_date 2026-11-30
         ModelInfo(
@@ -155,7 +168,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.91,
             qualitySource: "LMArena text 1445.5 (claude-sonnet-4-5-20250929), arena-catalog ~Dec 2025",
-            strengths: [.coding, .analysis, .creative]
+            strengths: [.coding, .analysis, .creative],
+            cache: CachePrices(read: 3e-07, write: 3.75e-06, write1h: 6e-06, minTokens: 1_024)
         ),
         // LiteLLM key claude-opus-5-5
         ModelInfo(
@@ -165,7 +179,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.99,
             qualitySource: "estimate: successor of claude-opus-4-7 (LMArena 1493, chaobro Apr 2026), no uplift assumed",
-            strengths: [.coding, .reasoning, .creative, .analysis]
+            strengths: [.coding, .reasoning, .creative, .analysis],
+            cache: CachePrices(read: 2e-07, write: 5e-06, write1h: 8e-06, minTokens: 512)
         ),
         // LiteLLM key claude-opus-4-7
         ModelInfo(
@@ -175,7 +190,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.99,
             qualitySource: "LMArena text 1493 (claude-opus-4-7), chaobro Apr 2026",
-            strengths: [.coding, .reasoning, .creative, .analysis]
+            strengths: [.coding, .reasoning, .creative, .analysis],
+            cache: CachePrices(read: 5e-07, write: 6.25e-06, write1h: 1e-05, minTokens: 2_048)
         ),
         // LiteLLM key gemini/gemini-2.5-flash-lite
         ModelInfo(
@@ -185,7 +201,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.8,
             qualitySource: "LMArena text 1375.2 (gemini-2.5-flash-lite-preview-06-17-thinking), arena-catalog ~Dec 2025",
-            strengths: [.simpleQA, .summarization]
+            strengths: [.simpleQA, .summarization],
+            cache: CachePrices(read: 1e-08)
         ),
         // LiteLLM key gemini/gemini-3-flash-preview
         ModelInfo(
@@ -195,7 +212,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.96,
             qualitySource: "LMArena text 1476.7 (gemini-3-flash), arena-catalog ~Dec 2025",
-            strengths: [.simpleQA, .summarization, .analysis]
+            strengths: [.simpleQA, .summarization, .analysis],
+            cache: CachePrices(read: 5e-08)
         ),
         // LiteLLM key gemini/gemini-3.8-flash
         ModelInfo(
@@ -205,7 +223,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.96,
             qualitySource: "estimate: successor of gemini-3-flash (LMArena 1476.7, arena-catalog ~Dec 2025), no uplift assumed",
-            strengths: [.summarization, .analysis, .simpleQA]
+            strengths: [.summarization, .analysis, .simpleQA],
+            cache: CachePrices(read: 7.5e-08, minTokens: 4_096)
         ),
         // LiteLLM key gemini/gemini-3.1-pro-preview
         ModelInfo(
@@ -215,7 +234,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.99,
             qualitySource: "LMArena text 1493 (gemini-3.1-pro-preview), chaobro Apr 2026",
-            strengths: [.reasoning, .analysis, .coding]
+            strengths: [.reasoning, .analysis, .coding],
+            cache: CachePrices(read: 2e-07, minTokens: 4_096)
         ),
         // LiteLLM key deepseek/deepseek-v4-flash
         ModelInfo(
@@ -225,7 +245,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning, .caching],
             quality: 0.89,
             qualitySource: "estimate: rank parity on basedagi 2026-05-27 (83.2, nearest o3 at 82.8 -> its LMArena 1433.8)",
-            strengths: [.coding, .reasoning]
+            strengths: [.coding, .reasoning],
+            cache: CachePrices(read: 6e-09, write: 0.0)
         ),
         // LiteLLM key deepseek/deepseek-v4-pro
         ModelInfo(
@@ -235,7 +256,8 @@ public enum BuiltinCatalog {
             capabilities: [.tools, .json, .reasoning, .caching],
             quality: 0.91,
             qualitySource: "estimate: rank parity on basedagi 2026-05-27 (88.5, nearest claude-sonnet-4-5 at 88.8 -> its LMArena 1445.5)",
-            strengths: [.reasoning, .coding, .analysis]
+            strengths: [.reasoning, .coding, .analysis],
+            cache: CachePrices(read: 4.4e-08, write: 0.0)
         ),
         // LiteLLM key mistral/mistral-small-latest
         ModelInfo(
@@ -245,7 +267,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning],
             quality: 0.76,
             qualitySource: "estimate: now Mistral Small 4 (2603); taken as predecessor mistral-small-2506 (LMArena 1354.9, arena-catalog ~Dec 2025), no uplift assumed",
-            strengths: [.simpleQA, .summarization]
+            strengths: [.simpleQA, .summarization],
+            cache: CachePrices(read: 1.5e-08)
         ),
         // LiteLLM key mistral/codestral-latest
         ModelInfo(
@@ -255,7 +278,8 @@ public enum BuiltinCatalog {
             capabilities: [.tools, .json],
             quality: 0.76,
             qualitySource: "estimate: code model with no LMArena text entry; taken as the similar-size mistral-small-2506 (1354.9)",
-            strengths: [.coding]
+            strengths: [.coding],
+            cache: CachePrices(read: 3e-08)
         ),
         // LiteLLM key mistral/mistral-large-latest
         ModelInfo(
@@ -265,7 +289,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json],
             quality: 0.86,
             qualitySource: "LMArena text 1414.1 (mistral-large-3, the 2512 model this alias points to), arena-catalog ~Dec 2025",
-            strengths: [.creative, .analysis, .summarization]
+            strengths: [.creative, .analysis, .summarization],
+            cache: CachePrices(read: 5e-08)
         ),
         // LiteLLM key mistral/mistral-medium-latest
         ModelInfo(
@@ -275,7 +300,8 @@ public enum BuiltinCatalog {
             capabilities: [.vision, .tools, .json, .reasoning],
             quality: 0.85,
             qualitySource: "estimate: now Mistral Medium 3.5 (2604); taken as predecessor mistral-medium-2508 (LMArena 1410.8, arena-catalog ~Dec 2025), no uplift assumed",
-            strengths: [.analysis, .summarization]
+            strengths: [.analysis, .summarization],
+            cache: CachePrices(read: 1.5e-07)
         ),
         // LiteLLM key groq/openai/gpt-oss-20b
         ModelInfo(
@@ -285,7 +311,8 @@ public enum BuiltinCatalog {
             capabilities: [.tools, .json, .reasoning, .caching],
             quality: 0.7,
             qualitySource: "LMArena text 1318.1 (gpt-oss-20b), arena-catalog ~Dec 2025",
-            strengths: [.simpleQA, .reasoning]
+            strengths: [.simpleQA, .reasoning],
+            cache: CachePrices(read: 3.75e-08)
         ),
         // LiteLLM key groq/openai/gpt-oss-120b
         ModelInfo(
@@ -295,7 +322,8 @@ public enum BuiltinCatalog {
             capabilities: [.tools, .json, .reasoning, .caching],
             quality: 0.76,
             qualitySource: "LMArena text 1352.5 (gpt-oss-120b), arena-catalog ~Dec 2025",
-            strengths: [.reasoning, .coding]
+            strengths: [.reasoning, .coding],
+            cache: CachePrices(read: 7.5e-08)
         ),
         // LiteLLM key together_ai/Qwen/Qwen3.7-Plus
         ModelInfo(
@@ -315,7 +343,8 @@ public enum BuiltinCatalog {
             capabilities: [.tools, .json, .reasoning, .caching],
             quality: 0.91,
             qualitySource: "estimate: successor of GLM-5 (basedagi 2026-05-27: 89.3, nearest claude-sonnet-4-5 at 88.8 -> its LMArena 1445.5), no uplift assumed",
-            strengths: [.coding, .reasoning]
+            strengths: [.coding, .reasoning],
+            cache: CachePrices(read: 2.6e-07)
         ),
     ]
 }

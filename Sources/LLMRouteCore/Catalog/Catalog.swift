@@ -90,6 +90,7 @@ public struct Catalog: Sendable {
             if let p = settings.provider, let api = provider(named: p)?.api { model.provider = p; model.api = api }
             if let v = settings.inputPricePerMTok { model.inputCostPerToken = v / 1_000_000 }
             if let v = settings.outputPricePerMTok { model.outputCostPerToken = v / 1_000_000 }
+            model.cache = settings.cachePrices(over: model.cache)
             if let v = settings.contextWindow { model.contextWindow = v }
             if let v = settings.maxOutputTokens { model.maxOutputTokens = v }
             if let v = settings.quality { model.quality = v; model.qualitySource = "config (\(file))" }
@@ -118,7 +119,7 @@ public struct Catalog: Sendable {
             contextWindow: context, maxOutputTokens: settings.maxOutputTokens ?? min(context, 4096),
             capabilities: Set(settings.capabilities ?? []), quality: settings.quality ?? 0.5,
             qualitySource: settings.quality == nil ? "default 0.5 (not set in config)" : "config (\(file))",
-            strengths: Set(settings.strengths ?? [])))
+            strengths: Set(settings.strengths ?? []), cache: settings.cachePrices(over: CachePrices())))
     }
 
     private func unknownProvider(_ name: String, at path: String, line: Int?, file: String) -> ConfigError {

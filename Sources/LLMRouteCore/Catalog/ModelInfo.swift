@@ -36,6 +36,8 @@ public struct ModelInfo: Sendable, Equatable, Codable {
     public var qualitySource: String
     /// Tasks this model is known to be good at (the sketch's `best_for`), for the task bonus.
     public var strengths: Set<TaskKind>
+    /// Prompt-cache prices as listed; `cacheReadCostPerToken` and friends resolve the defaults.
+    public var cache = CachePrices()
     /// Base URL of the deployment this model is called at, when load balancing put it there;
     /// nil: the provider's own base URL.
     public var endpoint: String? = nil
@@ -45,7 +47,8 @@ public struct ModelInfo: Sendable, Equatable, Codable {
         inputCostPerToken: Double, outputCostPerToken: Double,
         contextWindow: Int, maxOutputTokens: Int,
         capabilities: Set<Capability> = [], quality: Double, qualitySource: String,
-        strengths: Set<TaskKind> = []
+        strengths: Set<TaskKind> = [],
+        cache: CachePrices = CachePrices()
     ) {
         self.id = id
         self.provider = provider
@@ -58,6 +61,7 @@ public struct ModelInfo: Sendable, Equatable, Codable {
         self.quality = quality
         self.qualitySource = qualitySource
         self.strengths = strengths
+        self.cache = cache
     }
 
     /// The circuit breaker's and backoff's key: the provider, or provider@endpoint for a deployment.
@@ -67,8 +71,31 @@ public struct ModelInfo: Sendable, Equatable, Codable {
         endpoint.map { provider + "@" + $0 } ?? provider
     }
 
-    /// USD for a request of this size.
+    /// USD for a request of this size, every input token uncached.
     public func cost(inputTokens: Int, outputTokens: Int) -> Double {
         Double(inputTokens) * inputCostPerToken + Double(outputTokens) * outputCostPerToken
     }
+
+    /// USD for reported usage: each bucket at its own price (reasoning is output).
+    public func cost(_ usage: TokenUsage) -> Double {
+        Double(usage.uncachedInputTokens) * inputCostPerToken
+            + Double(usage.cacheReadTokens) * cacheReadCostPerToken
+            + Double(usage.cacheWrite5mTokens) * cacheWriteCostPerToken
+            + Double(usage.cacheWrite1hTokens) * cacheWrite1hCostPerToken
+            + Double(usage.outputTokens) * outputCostPerToken
+    }
+
+    /// What the same usage would have cost with no cache at all: every input token at the input price.
+    public func uncachedCost(_ usage: TokenUsage) -> Double {
+        cost(inputTokens: usage.inputTokens, outputTokens: usage.outputTokens)
+    }
+
+    public var cacheReadCostPerToken: Double { cache.read ?? CachePrices.defaults(for: self).read }
+    public var cacheWriteCostPerToken: Double { cache.write ?? CachePrices.defaults(for: self).write }
+    /// A 1-hour write: listed, else the 5-minute write scaled as Anthropic scales it (2 / 1.25).
+    public var cacheWrite1hCostPerToken: Double {
+        cache.write1h ?? cache.write.map { $0 * 1.6 } ?? CachePrices.defaults(for: self).write1h
+    }
+    public var cacheMinTokens: Int { cache.minTokens ?? CachePrices.defaults(for: self).minTokens }
+    public var reasons: Bool { capabilities.contains(.reasoning) }
 }

@@ -8,6 +8,7 @@ public enum ConfigParser {
     public static let modelKeys = [
         "provider", "input_price", "output_price", "context_window", "max_output_tokens",
         "quality", "strengths", "capabilities", "deployments",
+        "cache_read_price", "cache_write_price", "cache_write_1h_price", "cache_min_tokens",
     ]
     public static let deploymentKeys = ["provider", "base_url", "model", "weight"]
     public static let routingKeys = [
@@ -69,6 +70,10 @@ public enum ConfigParser {
             case "provider": model.provider = try reader.string(field.node, fieldPath)
             case "input_price": model.inputPricePerMTok = try reader.number(field.node, fieldPath, min: 0, max: 10_000)
             case "output_price": model.outputPricePerMTok = try reader.number(field.node, fieldPath, min: 0, max: 10_000)
+            case "cache_read_price": model.cacheReadPricePerMTok = try reader.number(field.node, fieldPath, min: 0, max: 10_000)
+            case "cache_write_price": model.cacheWritePricePerMTok = try reader.number(field.node, fieldPath, min: 0, max: 10_000)
+            case "cache_write_1h_price": model.cacheWrite1hPricePerMTok = try reader.number(field.node, fieldPath, min: 0, max: 10_000)
+            case "cache_min_tokens": model.cacheMinTokens = try reader.integer(field.node, fieldPath, min: 1)
             case "context_window": model.contextWindow = try reader.integer(field.node, fieldPath, min: 1)
             case "max_output_tokens": model.maxOutputTokens = try reader.integer(field.node, fieldPath, min: 1)
             case "quality": model.quality = try reader.number(field.node, fieldPath, min: 0, max: 1)

@@ -85,6 +85,8 @@ public enum ConfigTemplate {
     #
     # [models."gpt-4o-mini"]
     # quality = 0.75
+    # cache_read_price = 0.075                  # USD per million cached input tokens (also
+    #                                           # cache_write_price, cache_write_1h_price, cache_min_tokens)
     #
     # Load balancing: several deployments of one model, each call drawn by weight among those
     # whose circuit breaker is closed; the others are its next fallbacks.

@@ -25,6 +25,11 @@ public struct ModelSettings: Sendable, Equatable {
     /// Prices in USD per million tokens (what provider price pages show).
     public var inputPricePerMTok: Double?
     public var outputPricePerMTok: Double?
+    /// Prompt-cache prices, USD per million tokens, and the shortest cacheable prefix.
+    public var cacheReadPricePerMTok: Double?
+    public var cacheWritePricePerMTok: Double?
+    public var cacheWrite1hPricePerMTok: Double?
+    public var cacheMinTokens: Int?
     public var contextWindow: Int?
     public var maxOutputTokens: Int?
     public var quality: Double?
@@ -37,6 +42,18 @@ public struct ModelSettings: Sendable, Equatable {
     public init(name: String, line: Int? = nil) {
         self.name = name
         self.line = line
+    }
+}
+
+extension ModelSettings {
+    /// `base` with the cache prices this config sets (per million tokens) put in, per token.
+    func cachePrices(over base: CachePrices) -> CachePrices {
+        var cache = base
+        if let v = cacheReadPricePerMTok { cache.read = v / 1_000_000 }
+        if let v = cacheWritePricePerMTok { cache.write = v / 1_000_000 }
+        if let v = cacheWrite1hPricePerMTok { cache.write1h = v / 1_000_000 }
+        if let v = cacheMinTokens { cache.minTokens = v }
+        return cache
     }
 }
 

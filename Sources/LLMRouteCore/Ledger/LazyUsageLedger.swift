@@ -57,4 +57,8 @@ public final class LazyUsageLedger: UsageLedger, Sendable {
     public func records(kind: UsageRecord.Kind, from: Double?, until: Double?) throws -> [UsageRecord] {
         try opened().records(kind: kind, from: from, until: until)
     }
+
+    public func reasoningSamples(model: String, limit: Int) throws -> [(reasoning: Int, output: Int)] {
+        try opened().reasoningSamples(model: model, limit: limit)
+    }
 }

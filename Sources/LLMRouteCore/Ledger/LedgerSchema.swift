@@ -58,11 +58,27 @@ enum LedgerSchema {
     )
     """
 
+    /// v4: usage by billing bucket. `input_tokens` stays every input token and `output_tokens`
+    /// every output token, so rows written before v4 (all zeros here) keep meaning what they
+    /// meant: all input uncached. `cache_saved_usd` is what the cache saved on that call, priced
+    /// when it was recorded (negative when writes cost more than reads saved). The index serves
+    /// `reasoningSamples`, run after each reasoning model's call: a model's latest rows without
+    /// scanning the whole table.
+    static let v4 = """
+    ALTER TABLE usage ADD COLUMN cache_read_tokens INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE usage ADD COLUMN cache_write_5m_tokens INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE usage ADD COLUMN cache_write_1h_tokens INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE usage ADD COLUMN reasoning_tokens INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE usage ADD COLUMN cache_saved_usd REAL NOT NULL DEFAULT 0;
+    CREATE INDEX usage_model_time ON usage (final_model, time);
+    """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
         migrator.registerMigration("v2") { db in try db.execute(sql: v2) }
         migrator.registerMigration("v3") { db in try db.execute(sql: v3) }
+        migrator.registerMigration("v4") { db in try db.execute(sql: v4) }
         return migrator
     }
 
@@ -72,6 +88,7 @@ enum LedgerSchema {
         "chosen_model", "chosen_provider", "final_model", "final_provider", "fallbacks", "attempts",
         "input_tokens", "output_tokens", "tokens_estimated", "cost_usd", "strongest_model", "strongest_cost_usd",
         "ttft_ms", "latency_ms", "outcome", "error_kind", "prompt_hash", "prompt_text", "answer_hash", "answer_text",
+        "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "reasoning_tokens", "cache_saved_usd",
     ]
 
     static let insert = "INSERT INTO usage (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
@@ -82,6 +99,7 @@ enum LedgerSchema {
             r.chosenModel, r.chosenProvider, r.finalModel, r.finalProvider, r.fallbacks, r.attempts,
             r.inputTokens, r.outputTokens, r.tokensEstimated, r.costUSD, r.strongestModel, r.strongestCostUSD,
             r.timeToFirstTokenMs, r.latencyMs, r.outcome, r.errorKind, r.promptHash, r.promptText, r.answerHash, r.answerText,
+            r.cacheReadTokens, r.cacheWrite5mTokens, r.cacheWrite1hTokens, r.reasoningTokens, r.cacheSavedUSD,
         ]
         return StatementArguments(values)
     }
@@ -113,6 +131,11 @@ enum LedgerSchema {
         r.promptText = row["prompt_text"]
         r.answerHash = row["answer_hash"]
         r.answerText = row["answer_text"]
+        r.cacheReadTokens = row["cache_read_tokens"]
+        r.cacheWrite5mTokens = row["cache_write_5m_tokens"]
+        r.cacheWrite1hTokens = row["cache_write_1h_tokens"]
+        r.reasoningTokens = row["reasoning_tokens"]
+        r.cacheSavedUSD = row["cache_saved_usd"]
         return r
     }
 }

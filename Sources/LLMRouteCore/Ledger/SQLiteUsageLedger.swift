@@ -172,6 +172,21 @@ public final class SQLiteUsageLedger: UsageLedger {
         }
     }
 
+    public func reasoningSamples(model: String, limit: Int) throws -> [(reasoning: Int, output: Int)] {
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT reasoning_tokens, output_tokens FROM usage
+                    WHERE kind = 'request' AND final_model = ? AND outcome = 'ok' AND tokens_estimated = 0 AND output_tokens > 0
+                    ORDER BY time DESC, id DESC LIMIT ?
+                    """, arguments: [model, limit])
+                    .map { (reasoning: $0["reasoning_tokens"], output: $0["output_tokens"]) }
+            }
+        } catch {
+            throw LedgerError(path: path, reason: "cannot read usage: \(Self.explain(error))")
+        }
+    }
+
     /// The schema version the file is at (the last applied migration).
     public func schemaVersion() throws -> String? {
         try queue.read { try LedgerSchema.migrator.completedMigrations($0).last }

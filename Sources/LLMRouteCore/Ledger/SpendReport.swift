@@ -12,6 +12,12 @@ public struct SpendReport: Sendable {
         public var failed = 0
         public var inputTokens = 0
         public var outputTokens = 0
+        /// Of the input, read from / written to the prompt cache; of the output, reasoning.
+        public var cacheReadTokens = 0
+        public var cacheWriteTokens = 0
+        public var reasoningTokens = 0
+        /// What the cache saved against every input token at the full input price.
+        public var cacheSavedUSD = 0.0
         public var estimatedTokenRows = 0
         public var costUSD = 0.0
         public var latencyMsSum = 0.0
@@ -26,6 +32,10 @@ public struct SpendReport: Sendable {
             if r.outcome != "ok" { failed += 1 }
             inputTokens += r.inputTokens
             outputTokens += r.outputTokens
+            cacheReadTokens += r.cacheReadTokens
+            cacheWriteTokens += r.cacheWrite5mTokens + r.cacheWrite1hTokens
+            reasoningTokens += r.reasoningTokens
+            cacheSavedUSD += r.cacheSavedUSD
             if r.tokensEstimated { estimatedTokenRows += 1 }
             costUSD += r.costUSD
             if let latency = r.latencyMs {

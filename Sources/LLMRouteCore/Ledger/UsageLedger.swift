@@ -12,6 +12,14 @@ public protocol UsageLedger: Sendable {
     func spent(since: Double) throws -> Double
     /// Rows of one kind whose time is in [from, until), oldest first.
     func records(kind: UsageRecord.Kind, from: Double?, until: Double?) throws -> [UsageRecord]
+    /// (reasoning, output) tokens of `model`'s latest answered calls whose usage the API
+    /// reported, newest first: what `ReasoningRatios` learns from.
+    func reasoningSamples(model: String, limit: Int) throws -> [(reasoning: Int, output: Int)]
+}
+
+extension UsageLedger {
+    /// A ledger that cannot say: nothing is learned, the defaults stay.
+    public func reasoningSamples(model: String, limit: Int) throws -> [(reasoning: Int, output: Int)] { [] }
 }
 
 /// Why the ledger could not be used; the message says what to do.

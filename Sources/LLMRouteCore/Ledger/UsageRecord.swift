@@ -29,8 +29,16 @@ public struct UsageRecord: Sendable, Equatable {
     /// Models tried after the chosen one.
     public var fallbacks: Int
     public var attempts: Int
+    /// Every input token (cached or not) and every output token (reasoning included).
     public var inputTokens: Int
     public var outputTokens: Int
+    /// The billing buckets inside them (0 on rows written before schema v4).
+    public var cacheReadTokens = 0
+    public var cacheWrite5mTokens = 0
+    public var cacheWrite1hTokens = 0
+    public var reasoningTokens = 0
+    /// What the prompt cache saved on this call, priced when recorded.
+    public var cacheSavedUSD = 0.0
     /// True when the API reported no usage and the token counts are llmroute's estimate.
     public var tokensEstimated: Bool
     public var costUSD: Double
@@ -48,6 +56,22 @@ public struct UsageRecord: Sendable, Equatable {
     public var promptText: String?
     public var answerHash: String?
     public var answerText: String?
+
+    public var usage: TokenUsage {
+        get {
+            TokenUsage(inputTokens: inputTokens, outputTokens: outputTokens, cacheReadTokens: cacheReadTokens,
+                       cacheWrite5mTokens: cacheWrite5mTokens, cacheWrite1hTokens: cacheWrite1hTokens,
+                       reasoningTokens: reasoningTokens)
+        }
+        set {
+            inputTokens = newValue.inputTokens
+            outputTokens = newValue.outputTokens
+            cacheReadTokens = newValue.cacheReadTokens
+            cacheWrite5mTokens = newValue.cacheWrite5mTokens
+            cacheWrite1hTokens = newValue.cacheWrite1hTokens
+            reasoningTokens = newValue.reasoningTokens
+        }
+    }
 
     public init(kind: Kind, requestID: String, time: Double, command: String, outcome: String) {
         self.kind = kind

@@ -9,13 +9,17 @@ public final class UsageRecorder: Sendable {
     public let command: String
     /// Store prompt and answer text (log_text / --log-text); otherwise only their hashes.
     public let logText: Bool
+    /// Where `ReasoningRatios` keeps the medians it learns from these calls; nil: learn nothing.
+    public let reasoningRatiosPath: String?
     private let warn: @Sendable (String) -> Void
     private let warned = Locked(false)
 
-    public init(ledger: (any UsageLedger)?, command: String, logText: Bool, warn: @escaping @Sendable (String) -> Void) {
+    public init(ledger: (any UsageLedger)?, command: String, logText: Bool, reasoningRatiosPath: String? = nil,
+                warn: @escaping @Sendable (String) -> Void) {
         self.ledger = ledger
         self.command = command
         self.logText = logText
+        self.reasoningRatiosPath = reasoningRatiosPath
         self.warn = warn
     }
 
@@ -73,12 +77,25 @@ public final class UsageRecorder: Sendable {
         guard let ledger else { return false }
         do {
             try ledger.append(rows(request, now: now))
+            if let result = request.result, result.usageReported { learnReasoning(of: result.model) }
             return true
         } catch {
             let first = warned.withLock { done in defer { done = true }; return !done }
             if first { warn("usage not recorded: \(error)") }
             return false
         }
+    }
+
+    /// After a reasoning model's call: once the ledger holds enough of its calls, their median
+    /// reasoning ratio goes to the file `route` reads. Best effort: the file is a cache of the
+    /// ledger, and two processes racing to rewrite it lose nothing the next call cannot relearn.
+    func learnReasoning(of model: ModelInfo) {
+        guard let path = reasoningRatiosPath, model.reasons, let ledger,
+              let samples = try? ledger.reasoningSamples(model: model.id, limit: ReasoningRatios.sampleLimit),
+              samples.count >= ReasoningRatios.minimumCalls, let median = ReasoningRatios.median(samples) else { return }
+        var ratios = ReasoningRatios.load(path: path)
+        ratios.learned[model.id] = ReasoningRatios.Learned(ratio: median, calls: samples.count)
+        try? FileIO.write(Array(ratios.fileText.utf8), to: path, mode: 0o600)
     }
 
     /// The rows for a request: each attempt, then the request itself.
@@ -97,14 +114,15 @@ public final class UsageRecorder: Sendable {
         base.promptHash = SHA256.hex(Array(request.prompt.utf8))
         if logText { base.promptText = request.prompt }
 
-        var (input, output, estimated) = (0, 0, false)
+        var usage = TokenUsage()
+        var estimated = false
         if let result = request.result {
             if result.usageReported {
-                (input, output) = (result.usage.inputTokens, result.usage.outputTokens)
+                usage = result.usage
             } else {
                 // No usage from the API: the routing estimate for the input, ~4 bytes a token for the answer.
-                input = request.decision?.inputTokens.tokens ?? (request.prompt.utf8.count + 3) / 4
-                output = (result.text.utf8.count + 3) / 4
+                usage.inputTokens = request.decision?.inputTokens.tokens ?? (request.prompt.utf8.count + 3) / 4
+                usage.outputTokens = (result.text.utf8.count + 3) / 4
                 estimated = true
             }
         }
@@ -120,10 +138,7 @@ public final class UsageRecorder: Sendable {
             row.latencyMs = attempt.latency.map { $0 * 1000 }
             row.promptText = nil
             if attempt.outcome == "ok", let result = request.result, result.model.id == attempt.model {
-                row.inputTokens = input
-                row.outputTokens = output
-                row.tokensEstimated = estimated
-                row.costUSD = result.model.cost(inputTokens: input, outputTokens: output)
+                row.price(usage, on: result.model, estimated: estimated)
                 row.timeToFirstTokenMs = result.timeToFirstToken.map { $0 * 1000 }
             }
             rows.append(row)
@@ -138,17 +153,14 @@ public final class UsageRecorder: Sendable {
         if let result = request.result {
             row.finalModel = result.model.id
             row.finalProvider = result.model.provider
-            row.inputTokens = input
-            row.outputTokens = output
-            row.tokensEstimated = estimated
-            row.costUSD = result.model.cost(inputTokens: input, outputTokens: output)
+            row.price(usage, on: result.model, estimated: estimated)
             row.timeToFirstTokenMs = result.timeToFirstToken.map { $0 * 1000 }
             row.answerHash = SHA256.hex(Array(result.text.utf8))
             if logText { row.answerText = result.text }
             if let strongest = request.decision?.strongest {
                 row.strongestModel = strongest.id
                 // The same tokens on the strongest candidate (its tokenizer may count a little differently).
-                row.strongestCostUSD = strongest.cost(inputTokens: input, outputTokens: output)
+                row.strongestCostUSD = strongest.cost(usage)
             }
         } else if let last = tried.last {
             row.finalModel = last.model
@@ -156,5 +168,15 @@ public final class UsageRecorder: Sendable {
         }
         rows.append(row)
         return rows
+    }
+}
+
+extension UsageRecord {
+    /// Stores the usage, bucket by bucket, and its cost at `model`'s prices.
+    mutating func price(_ usage: TokenUsage, on model: ModelInfo, estimated: Bool) {
+        self.usage = usage
+        tokensEstimated = estimated
+        costUSD = model.cost(usage)
+        cacheSavedUSD = model.uncachedCost(usage) - costUSD
     }
 }

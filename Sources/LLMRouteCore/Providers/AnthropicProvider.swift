@@ -12,9 +12,14 @@ public struct AnthropicProvider: ChatProvider {
         let maxTokens = request.maxTokens ?? min(Self.defaultMaxTokens, max(1, model.maxOutputTokens))
         var body: [(String, JSONValue)] = [("model", .string(model.id)), ("max_tokens", .integer(maxTokens))]
         // The system prompt is a top-level field in Messages, never a message.
-        if let system = request.system, !system.isEmpty { body.append(("system", .string(system))) }
-        let messages = request.messages.filter { $0.role != .system }.map {
-            JSONValue.object([("role", .string($0.role.rawValue)), ("content", .string($0.content))])
+        let turns = request.messages.filter { $0.role != .system }
+        let marked = request.cachePrefix ? Self.cacheBreakpoints(turns) : []
+        if let system = request.system, !system.isEmpty {
+            body.append(("system", request.cachePrefix ? .array([Self.cachedText(system)]) : .string(system)))
+        }
+        let messages = turns.enumerated().map { index, message in
+            JSONValue.object([("role", .string(message.role.rawValue)),
+                              ("content", marked.contains(index) ? .array([Self.cachedText(message.content)]) : .string(message.content))])
         }
         body.append(("messages", .array(messages)))
         if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
@@ -32,6 +37,23 @@ public struct AnthropicProvider: ChatProvider {
 
     public func makeDecoder() -> AnthropicStreamDecoder { AnthropicStreamDecoder() }
 
+    /// Which turns carry a `cache_control` breakpoint (besides the system prompt): the last
+    /// message, so this turn's whole prompt is written to the cache for the next one, and the
+    /// user turn before it, the end of what the previous turn wrote (the last stable turn), so
+    /// this turn reads that back. With the system prompt that is 3 of the 4 breakpoints allowed.
+    static func cacheBreakpoints(_ turns: [ChatMessage]) -> Set<Int> {
+        guard let last = turns.indices.last else { return [] }
+        var marked: Set<Int> = [last]
+        if let stable = turns[..<last].lastIndex(where: { $0.role == .user }) { marked.insert(stable) }
+        return marked
+    }
+
+    /// A text block marked as a cache breakpoint (default lifetime: 5 minutes).
+    static func cachedText(_ text: String) -> JSONValue {
+        .object([("type", .string("text")), ("text", .string(text)),
+                 ("cache_control", .object([("type", .string("ephemeral"))]))])
+    }
+
     /// An unstreamed Messages response (LiteLLM's /v1/messages answers this way even when asked to stream).
     public func decodeWhole(_ body: JSONValue) throws(ProviderError) -> [ChatEvent] {
         if body["type"]?.stringValue == "error", let error = body["error"] { throw AnthropicStreamDecoder.streamError(error) }
@@ -46,16 +68,23 @@ public struct AnthropicProvider: ChatProvider {
             default: break
             }
         }
-        if let usage = body["usage"] { events.append(AnthropicStreamDecoder.usage(usage)) }
+        if let reported = body["usage"] {
+            var usage = AnthropicUsage()
+            usage.merge(reported)
+            events.append(.usage(usage.usage))
+        }
         if let reason = body["stop_reason"]?.stringValue { events.append(.stop(reason)) }
         return events
     }
 }
 
-/// Messages stream events: message_start (input usage), content_block_start/delta/stop (only
+/// Messages stream events: message_start (input and cache usage), content_block_start/delta/stop (only
 /// text is the answer; thinking is reasoning; signatures and tool input are neither),
 /// message_delta (output usage, stop_reason), message_stop, ping, error.
 public struct AnthropicStreamDecoder: ChatStreamDecoder {
+    /// The usage so far: message_start's input side, then message_delta's cumulative counts.
+    private var usage = AnthropicUsage()
+
     public init() {}
 
     public mutating func decode(_ event: SSEEvent) throws(ProviderError) -> [ChatEvent] {
@@ -69,7 +98,7 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
         // The data's own type wins: some proxies drop the `event:` lines.
         switch json["type"]?.stringValue ?? event.type {
         case "message_start":
-            if let usage = json["message"]?["usage"] { return [Self.usage(usage)] }
+            if let body = json["message"]?["usage"] { return [merged(body)] }
         case "content_block_start":
             let block = json["content_block"]
             if block?["type"]?.stringValue == "text", let text = block?["text"]?.stringValue, !text.isEmpty {
@@ -84,7 +113,7 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
             }
         case "message_delta":
             var events: [ChatEvent] = []
-            if let usage = json["usage"] { events.append(Self.usage(usage)) }
+            if let body = json["usage"] { events.append(merged(body)) }
             if let reason = json["delta"]?["stop_reason"]?.stringValue { events.append(.stop(reason)) }
             return events
         case "error":
@@ -95,9 +124,9 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
         return []
     }
 
-    static func usage(_ usage: JSONValue) -> ChatEvent {
-        .usage(input: usage["input_tokens"]?.intValue,
-               output: usage["output_tokens"]?.intValue)
+    private mutating func merged(_ body: JSONValue) -> ChatEvent {
+        usage.merge(body)
+        return .usage(usage.usage)
     }
 
     static func streamError(_ error: JSONValue) -> ProviderError {

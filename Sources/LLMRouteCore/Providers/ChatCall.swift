@@ -22,10 +22,9 @@ public enum ChatCall {
                     if result.timeToFirstToken == nil { result.timeToFirstToken = Clock.monotonicSeconds() - started }
                     result.text += text
                 case .reasoning(let text): result.reasoning += text
-                case .usage(let input, let output):
+                case .usage(let usage):
                     result.usageReported = true
-                    if let input { result.usage.inputTokens = input }
-                    if let output { result.usage.outputTokens = output }
+                    result.usage = usage
                 case .stop(let reason): result.stopReason = reason
                 }
                 try onEvent(event)

@@ -18,25 +18,18 @@ public struct ChatRequest: Sendable {
     public var maxTokens: Int?
     public var temperature: Double?
     public var stream: Bool
+    /// A conversation that will be continued (the REPL, `ask -c`): providers that cache only
+    /// what is marked (Anthropic) mark its prefix, so the next turn reads it from the cache.
+    public var cachePrefix: Bool
 
     public init(system: String? = nil, messages: [ChatMessage], maxTokens: Int? = nil,
-                temperature: Double? = nil, stream: Bool = true) {
+                temperature: Double? = nil, stream: Bool = true, cachePrefix: Bool = false) {
         self.system = system
         self.messages = messages
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.stream = stream
-    }
-}
-
-/// Token usage as the API reports it.
-public struct TokenUsage: Sendable, Equatable {
-    public var inputTokens: Int
-    public var outputTokens: Int
-
-    public init(inputTokens: Int = 0, outputTokens: Int = 0) {
-        self.inputTokens = inputTokens
-        self.outputTokens = outputTokens
+        self.cachePrefix = cachePrefix
     }
 }
 
@@ -46,8 +39,9 @@ public enum ChatEvent: Sendable, Equatable {
     case text(String)
     /// Reasoning/thinking text: never the answer; stderr with --show-reasoning.
     case reasoning(String)
-    /// Usage so far; later reports replace earlier fields that they carry.
-    case usage(input: Int?, output: Int?)
+    /// Usage so far, every bucket; a later report replaces an earlier one (decoders that
+    /// receive usage in pieces, like Anthropic's, merge the pieces before reporting).
+    case usage(TokenUsage)
     /// Why generation stopped, in the provider's words (stop, length, end_turn, refusal, …).
     case stop(String)
 }

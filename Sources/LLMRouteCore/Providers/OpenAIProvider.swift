@@ -105,10 +105,7 @@ public struct OpenAIStreamDecoder: ChatStreamDecoder {
         return events
     }
 
-    static func usage(_ usage: JSONValue) -> ChatEvent {
-        .usage(input: usage["prompt_tokens"]?.intValue,
-               output: usage["completion_tokens"]?.intValue)
-    }
+    static func usage(_ usage: JSONValue) -> ChatEvent { .usage(OpenAIUsage.decode(usage)) }
 
     /// An error object inside a 200 stream (OpenRouter, LiteLLM and vLLM send these mid-stream).
     static func streamError(_ error: JSONValue) -> ProviderError {

@@ -16,6 +16,13 @@ public struct RouteRequest: Sendable {
     /// Earlier turns of a conversation (the REPL): counted in the input tokens, so models whose
     /// window cannot hold them are left out, but not classified (the new prompt is).
     public var context: [ChatMessage] = []
+    /// The call will mark its prompt for caching (`ChatRequest.cachePrefix`): on Anthropic the
+    /// prompt is then written to the cache, at the cache-write price.
+    public var cachePrefix = false
+    /// What the conversation sent last, for a cache-read discount on that model.
+    public var warmCache: WarmCache?
+    /// Wall-clock seconds to judge the cache's age by (nil: now).
+    public var now: Double?
 
     public init(prompt: String, system: String? = nil, strategy: StrategyKind = .cost, forcedModel: String? = nil,
                 minQuality: Double? = nil, maxCost: Double? = nil, threshold: Double? = nil,

@@ -6,6 +6,8 @@ public struct Router: Sendable {
     public var classifier: any PromptClassifier
     public var tokens: any TokenEstimator
     public var outputTokens: OutputTokenEstimator
+    /// Hidden reasoning per answer token, by model: defaults, or medians from the user's ledger.
+    public var reasoning: ReasoningRatios
     public var environment: Environment
 
     /// Providers routed across when no key is set at all, so `route` still answers offline.
@@ -17,12 +19,14 @@ public struct Router: Sendable {
     public static let tokensPerReply = ChatTokenCounter.tokensPerReplyPriming
 
     public init(catalog: Catalog, policy: RoutingPolicy, classifier: any PromptClassifier,
-                tokens: any TokenEstimator, outputTokens: OutputTokenEstimator = .defaults, environment: Environment) {
+                tokens: any TokenEstimator, outputTokens: OutputTokenEstimator = .defaults,
+                reasoning: ReasoningRatios = ReasoningRatios(), environment: Environment) {
         self.catalog = catalog
         self.policy = policy
         self.classifier = classifier
         self.tokens = tokens
         self.outputTokens = outputTokens
+        self.reasoning = reasoning
         self.environment = environment
     }
 
@@ -91,7 +95,7 @@ public struct Router: Sendable {
                 excluded.append(Exclusion(model: model.id, reason: "lacks \(missing.map(\.rawValue).sorted().joined(separator: ", "))"))
                 continue
             }
-            candidates.append(Candidate(model: model, inputTokens: input, outputTokens: output))
+            candidates.append(candidate(model, input: input, output: output, request: request))
         }
 
         let input = StrategyInput(
@@ -114,6 +118,12 @@ public struct Router: Sendable {
             reasons.append("no API key is set (\(keyVariables().joined(separator: ", "))): routed over the built-in OpenAI and Anthropic models")
         }
         if !excluded.isEmpty { reasons.append("\(excluded.count) model(s) excluded before choosing") }
+        reasons.append(contentsOf: cacheReasons(choice.primary, candidates: candidates, request: request))
+        if choice.primary.reasoningTokens > 0 {
+            let (ratio, source) = reasoning.ratio(for: choice.primary.model)
+            reasons.append("\(choice.primary.model.id) reasons: ~\(choice.primary.reasoningTokens) hidden tokens "
+                           + "(\(FixedPoint.format(ratio, digits: 1))x the answer, \(source)) priced as output")
+        }
         let exceeds = request.maxCost.map { choice.primary.estimatedCost > $0 } ?? false
         return RoutingDecision(
             model: choice.primary.model, fallbacks: fallbacks.map(\.model), strategy: request.strategy,
@@ -121,7 +131,17 @@ public struct Router: Sendable {
             inputTokens: choice.primary.inputTokens, outputTokens: choice.primary.outputTokens,
             estimatedCost: choice.primary.estimatedCost, reasons: reasons, excluded: excluded,
             exceedsMaxCost: exceeds, offline: offline,
-            strongest: Self.strongest(of: candidates.map(\.model) + [choice.primary.model]))
+            strongest: Self.strongest(of: candidates.map(\.model) + [choice.primary.model]),
+            reasoningTokens: choice.primary.reasoningTokens)
+    }
+
+    /// A candidate with the hidden reasoning its model is expected to add to the answer, and
+    /// (in a conversation) the prompt-cache reads and writes it is expected to bill.
+    public func candidate(_ model: ModelInfo, input: TokenCount, output: Int, request: RouteRequest? = nil) -> Candidate {
+        let cached = request.map { cacheTokens(model, input: input.tokens, request: $0) } ?? (read: 0, write: 0)
+        return Candidate(model: model, inputTokens: input, outputTokens: output,
+                         reasoningTokens: reasoning.hiddenTokens(for: model, answerTokens: output),
+                         cacheReadTokens: cached.read, cacheWriteTokens: cached.write)
     }
 
     private func forcedChoice(_ name: String, request: RouteRequest, expectedOutput: Int, input: StrategyInput) throws(RoutingError) -> StrategyChoice {
@@ -130,7 +150,7 @@ public struct Router: Sendable {
         }
         let tokens = inputTokens(prompt: request.prompt, system: request.system, model: model, context: request.context)
         let candidate = input.candidate(named: name)
-            ?? Candidate(model: model, inputTokens: tokens, outputTokens: min(expectedOutput, model.maxOutputTokens))
+            ?? candidate(model, input: tokens, output: min(expectedOutput, model.maxOutputTokens), request: request)
         var reasons = ["model \(name) forced by --model"]
         if !catalog.isUsable(model, environment: environment) {
             reasons.append("note: provider \(model.provider) has no API key set")

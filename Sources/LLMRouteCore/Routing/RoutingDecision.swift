@@ -18,6 +18,8 @@ public struct RoutingDecision: Sendable, Equatable {
     public var offline: Bool
     /// The highest-quality candidate: what the ledger's savings compare against.
     public var strongest: ModelInfo? = nil
+    /// Hidden reasoning tokens in the estimate (counted in `estimatedCost` as output).
+    public var reasoningTokens: Int = 0
 }
 
 /// Why routing could not produce a decision.

@@ -11,6 +11,26 @@ import argparse, json, os, socket, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ANSWER = ["Hello", " from", " the", " fault", " server."]
+
+# Usage reports by scenario, as each host documents them (the billing buckets llmroute prices).
+OPENAI_USAGE = {
+    # xAI: reasoning billed as output but not in completion_tokens (total = 12 + 2 + 340).
+    "xai": {"prompt_tokens": 12, "completion_tokens": 2, "total_tokens": 354,
+            "prompt_tokens_details": {"text_tokens": 12, "cached_tokens": 11},
+            "completion_tokens_details": {"reasoning_tokens": 340}},
+    # OpenAI: cached inside prompt_tokens, reasoning inside completion_tokens.
+    "oaicache": {"prompt_tokens": 2006, "completion_tokens": 300, "total_tokens": 2306,
+                 "prompt_tokens_details": {"cached_tokens": 1920}, "completion_tokens_details": {"reasoning_tokens": 192}},
+    # DeepSeek: hit + miss = prompt_tokens.
+    "deepseek": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120,
+                 "prompt_cache_hit_tokens": 64, "prompt_cache_miss_tokens": 36},
+}
+# Anthropic: message_start's usage, then message_delta's (cumulative output).
+ANTHROPIC_USAGE = {
+    "anthcache": ({"input_tokens": 6, "cache_creation_input_tokens": 3337, "cache_read_input_tokens": 6289,
+                   "cache_creation": {"ephemeral_5m_input_tokens": 3337, "ephemeral_1h_input_tokens": 0}, "output_tokens": 1},
+                  {"output_tokens": 198}),
+}
 counts = {}
 lock = threading.Lock()
 
@@ -19,6 +39,41 @@ def bump(key):
     with lock:
         counts[key] = counts.get(key, 0) + 1
         return counts[key]
+
+caches = {}  # nonce -> prefixes held in the simulated prompt cache
+
+
+def cache_usage(body, nonce):
+    """Anthropic prompt caching, simplified (scenario cachectl): the blocks are the system prompt
+    and each message's text; a block carrying cache_control is a breakpoint. The longest prefix
+    cached before is read, the prompt up to the last breakpoint is written (less what was read),
+    the rest is plain input; about 4 characters a token. Without cache_control nothing is cached."""
+    blocks = []
+    system = body.get("system")
+    if isinstance(system, str):
+        blocks.append(("system:" + system, False))
+    for block in system if isinstance(system, list) else []:
+        blocks.append(("system:" + block.get("text", ""), "cache_control" in block))
+    for message in body.get("messages") or []:
+        content = message.get("content")
+        if isinstance(content, str):
+            blocks.append((message["role"] + ":" + content, False))
+            continue
+        for block in content:
+            blocks.append((message["role"] + ":" + block.get("text", ""), "cache_control" in block))
+    texts = [text for text, _ in blocks]
+    marks = [i + 1 for i, (_, marked) in enumerate(blocks) if marked]
+    with lock:
+        cached = caches.setdefault(nonce, set())
+        read_to = max([k for k in range(1, len(texts) + 1) if tuple(texts[:k]) in cached], default=0)
+        write_to = max(marks[-1], read_to) if marks else read_to
+        for k in marks:
+            cached.add(tuple(texts[:k]))
+
+    def size(part):
+        return sum(len(text) // 4 + 1 for text in part)
+    return {"input_tokens": size(texts[write_to:]), "cache_creation_input_tokens": size(texts[read_to:write_to]),
+            "cache_read_input_tokens": size(texts[:read_to]), "output_tokens": 1}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -39,6 +94,7 @@ class Handler(BaseHTTPRequestHandler):
         stream = bool(body.get("stream"))
         model = body.get("model", "m")
         self.message_count = len(body.get("messages") or [])
+        self.body, self.nonce = body, nonce
         if scenario == "r429" and n == 1:
             return self.error(429, "rate limited", {"retry-after": "1"})
         if scenario == "e500":
@@ -179,7 +235,8 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 chunk({"content": piece})
         chunk({}, finish="stop")
-        w.write(b"data: " + json.dumps({"id": "c1", "choices": [], "usage": {"prompt_tokens": 11, "completion_tokens": 5}}).encode() + b"\r\n\r\n")
+        usage = OPENAI_USAGE.get(scenario, {"prompt_tokens": 11, "completion_tokens": 5})
+        w.write(b"data: " + json.dumps({"id": "c1", "choices": [], "usage": usage}).encode() + b"\r\n\r\n")
         w.write(b"data: [DONE]\n\n")
         w.flush()
 
@@ -191,8 +248,11 @@ class Handler(BaseHTTPRequestHandler):
             w.write(b"event: " + name.encode() + b"\ndata: " + json.dumps(obj).encode() + b"\n\n")
             w.flush()
 
+        start_usage, end_usage = ANTHROPIC_USAGE.get(scenario, ({"input_tokens": 11, "output_tokens": 1}, {"output_tokens": 5}))
+        if scenario == "cachectl":
+            start_usage = cache_usage(self.body, self.nonce)
         event("message_start", {"type": "message_start", "message": {"id": "msg_1", "type": "message", "role": "assistant",
-              "model": model, "content": [], "usage": {"input_tokens": 11, "output_tokens": 1}}})
+              "model": model, "content": [], "usage": start_usage}})
         event("ping", {"type": "ping"})
         event("content_block_start", {"type": "content_block_start", "index": 0, "content_block": {"type": "thinking", "thinking": ""}})
         event("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {"type": "thinking_delta", "thinking": "pondering"}})
@@ -211,7 +271,7 @@ class Handler(BaseHTTPRequestHandler):
             event("content_block_delta", {"type": "content_block_delta", "index": 1, "delta": {"type": "text_delta", "text": piece}})
         event("content_block_stop", {"type": "content_block_stop", "index": 1})
         reason = "refusal" if scenario == "refusal" else "end_turn"
-        event("message_delta", {"type": "message_delta", "delta": {"stop_reason": reason}, "usage": {"output_tokens": 5}})
+        event("message_delta", {"type": "message_delta", "delta": {"stop_reason": reason}, "usage": end_usage})
         event("message_stop", {"type": "message_stop"})
 
     def do_GET(self):

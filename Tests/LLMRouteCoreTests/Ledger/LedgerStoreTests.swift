@@ -11,7 +11,7 @@ struct LedgerStoreTests {
         defer { folder.cleanup() }
         let path = folder.file("nested/dir/usage.sqlite")
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v3")
+        #expect(try ledger.schemaVersion() == "v4")
         var info = stat()
         #expect(stat(path, &info) == 0)
         #expect(info.st_mode & 0o777 == 0o600, "the ledger may hold prompts: owner only")
@@ -54,7 +54,7 @@ struct LedgerStoreTests {
         }
         try old.close()
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v3")
+        #expect(try ledger.schemaVersion() == "v4")
         #expect(try ledger.records(kind: .request, from: nil, until: nil).count == 1)
         try ledger.appendSession(id: "s1", time: 10, command: "repl", mode: "auto", strategy: "cost")
         try ledger.appendSession(id: "s2", time: 20, command: "repl", mode: "gpt-4o-mini", strategy: "tier")
@@ -69,7 +69,7 @@ struct LedgerStoreTests {
         let path = folder.file("usage.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v3")
+        #expect(try ledger.schemaVersion() == "v4")
     }
 
     /// A file written by the first schema (v1: no savings columns, no index), with a row in it,
@@ -91,7 +91,7 @@ struct LedgerStoreTests {
         try old.close()
 
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v3")
+        #expect(try ledger.schemaVersion() == "v4")
         let rows = try ledger.records(kind: .request, from: nil, until: nil)
         #expect(rows.count == 1)
         #expect(rows.first?.finalModel == "gpt-old" && rows.first?.costUSD == 0.5 && rows.first?.inputTokens == 7)

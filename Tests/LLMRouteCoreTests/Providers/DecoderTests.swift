@@ -12,7 +12,7 @@ struct DecoderTests {
         #expect(try events(#"{"choices":[{"delta":{"content":[{"type":"text","text":"A"},{"type":"image_url"},{"type":"text","text":"B"}]}}]}"#)
                 == [.text("A"), .text("B")])
         #expect(try events(#"{"choices":[{"delta":{},"finish_reason":"stop"}]}"#) == [.stop("stop")])
-        #expect(try events(#"{"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":34}}"#) == [.usage(input: 12, output: 34)])
+        #expect(try events(#"{"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":34}}"#) == [.usage(TokenUsage(inputTokens: 12, outputTokens: 34))])
         #expect(try events("[DONE]") == [])
         #expect(throws: ProviderError.self) { try events(#"{"choices": [{"delta": {"content": "x""#) }
         do {
@@ -25,13 +25,13 @@ struct DecoderTests {
         var decoder = AnthropicStreamDecoder()
         func events(_ type: String, _ data: String) throws(ProviderError) -> [ChatEvent] { try decoder.decode(SSEEvent(type: type, data: data)) }
         #expect(try events("message_start", #"{"type":"message_start","message":{"usage":{"input_tokens":25,"output_tokens":1}}}"#)
-                == [.usage(input: 25, output: 1)])
+                == [.usage(TokenUsage(inputTokens: 25, outputTokens: 1))])
         #expect(try events("ping", #"{"type": "ping"}"#) == [])
         #expect(try events("content_block_delta", #"{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"hmm"}}"#) == [.reasoning("hmm")])
         #expect(try events("content_block_delta", #"{"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQ"}}"#) == [])
         #expect(try events("content_block_delta", #"{"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"Hello"}}"#) == [.text("Hello")])
         #expect(try events("message_delta", #"{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":15}}"#)
-                == [.usage(input: nil, output: 15), .stop("end_turn")])
+                == [.usage(TokenUsage(inputTokens: 25, outputTokens: 15)), .stop("end_turn")])
         #expect(try events("message_stop", #"{"type":"message_stop"}"#) == [])
         do {
             _ = try events("error", #"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#)
@@ -42,7 +42,7 @@ struct DecoderTests {
     @Test func anthropicWholeResponseAndRequestShape() throws {
         let provider = AnthropicProvider(info: ProviderInfo(name: "anthropic", api: .anthropic, baseURL: "https://x/", apiKeyEnv: "K"))
         let body = try JSONParser.parse(#"{"content":[{"type":"thinking","thinking":"t"},{"type":"text","text":"Hi"}],"stop_reason":"refusal","usage":{"input_tokens":3,"output_tokens":4}}"#)
-        #expect(try provider.decodeWhole(body) == [.reasoning("t"), .text("Hi"), .usage(input: 3, output: 4), .stop("refusal")])
+        #expect(try provider.decodeWhole(body) == [.reasoning("t"), .text("Hi"), .usage(TokenUsage(inputTokens: 3, outputTokens: 4)), .stop("refusal")])
         let model = ModelInfo(id: "claude", provider: "anthropic", api: .anthropic, inputCostPerToken: 0, outputCostPerToken: 0,
                               contextWindow: 1000, maxOutputTokens: 64000, quality: 1, qualitySource: "")
         let prepared = provider.prepare(ChatRequest(system: "be brief", messages: [ChatMessage(role: .user, content: "q")]),
