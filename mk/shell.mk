@@ -4,12 +4,14 @@
 #   make check-shell      test them in real bash, zsh and fish, lint the man page, test install
 #                         (part of `make test`; apt: bash-completion zsh fish mandoc man-db)
 #   make install          release build, then install-files from it
-#   make install-files    install BIN, the man page and the completions under $(DESTDIR)$(PREFIX)
+#   make install-files    install BIN (stripped), the man page and the completions under
+#                         $(DESTDIR)$(PREFIX)
 #   make uninstall        remove exactly what install-files installed
 #
 # LLMROUTE_BIN=path      use this binary for generate-shell and check-shell instead of building
 #                        one (e.g. LLMROUTE_BIN=.build-x/debug/llmroute)
 # BIN=path               the binary install-files copies (default: the release build)
+# INSTALL_STRIP=         install BIN as built, symbol table included (default -s: stripped)
 
 SHELL_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
 SWIFT ?= swift
@@ -17,6 +19,9 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 LLMROUTE_BIN ?=
 BIN ?= $(SHELL_ROOT)/.build/release/llmroute
+# Symbols and debug info are about half of the static release binary (README, "Binary size"); only
+# a debugger or a symbolicated crash backtrace reads it; the build tree keeps the full binary.
+INSTALL_STRIP ?= -s
 
 # The installed files, each with its source; uninstall removes exactly these.
 SHELL_BIN_DEST := $(DESTDIR)$(PREFIX)/bin/llmroute
@@ -45,7 +50,7 @@ install: release
 	$(MAKE) -C $(SHELL_ROOT) install-files BIN="$(SHELL_ROOT)/.build/release/llmroute"
 
 install-files:
-	install -Dm755 "$(BIN)" "$(SHELL_BIN_DEST)"
+	install -Dm755 $(INSTALL_STRIP) "$(BIN)" "$(SHELL_BIN_DEST)"
 	install -Dm644 $(SHELL_ROOT)/man/llmroute.1 "$(SHELL_MAN_DEST)"
 	install -Dm644 $(SHELL_ROOT)/completions/llmroute.bash "$(SHELL_BASH_DEST)"
 	install -Dm644 $(SHELL_ROOT)/completions/_llmroute "$(SHELL_ZSH_DEST)"

@@ -20,6 +20,9 @@ done
 installed=$(find "$dest" -type f | sed "s|^$dest/usr/||" | sort)
 expect_set "nothing else installed" "$installed" $(printf '%s\n' "${files[@]%%:*}")
 expect_status "the installed binary runs" 0 "$dest/usr/bin/llmroute" --version
+# Stripped: no symbol table and no debug sections (the binary under test is a debug build).
+sections=$(readelf -SW "$dest/usr/bin/llmroute" 2>&1 | grep -oE '\.symtab|\.debug_[a-z_]+' | sort -u)
+expect_set "the installed binary is stripped" "$sections"
 
 # Found where each tool looks under the prefix: man through MANPATH, fish's vendor directory
 # and bash-completion's directory through XDG_DATA_DIRS, zsh's site-functions through fpath.
