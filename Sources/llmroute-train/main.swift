@@ -1,5 +1,6 @@
-// llmroute-train: trains the local prompt classifier from labeled prompts, prints the
-// cross-validated report and writes the weights blob linked into llmroute.
+// llmroute-train: trains the local prompt classifier (the task head from labeled prompts, the
+// strong-model score from graded outcomes), prints the cross-validated reports and writes the
+// weights blob linked into llmroute.
 //
 //   llmroute-train [--data labeled.jsonl] [--out Sources/CLLMRouteData/blobs/classifier.bin]
 //                  [--folds 5] [--no-cv] [--baseline] [variant options]
@@ -10,16 +11,18 @@ import LLMRouteCore
 
 struct Options {
     var data = "data/classifier/labeled.jsonl"
+    var outcomes = "data/outcomes"
     var out: String? = "Sources/CLLMRouteData/blobs/classifier.bin"
     var crossValidate = true
     var baseline = false
     var dumpPredictions: String?
     var configuration = TrainingConfiguration()
+    var gap = GapTrainer()
 }
 
 func usage() -> Never {
     FileHandle.standardError.write(Data("""
-    usage: llmroute-train [--data FILE] [--out FILE | --no-write] [--folds N] [--no-cv] [--baseline]
+    usage: llmroute-train [--data FILE] [--outcomes DIR] [--gap-l2 X] [--gap-iterations N] [--out FILE | --no-write] [--folds N] [--no-cv] [--baseline]
                           [--hash-bits N] [--no-char-grams | --char-grams 3,4,5] [--tier-head softmax|ordinal|blend] [--iterations N]
                           [--learning-rate X] [--l2 X] [--tier-l2 X] [--task-l2 X] [--difficulty-l2 X]
                           [--class-weight-power X] [--score-cut N] [--scales W,P,C,F] [--structural-scale X]
@@ -46,6 +49,9 @@ func parseOptions(_ arguments: [String]) -> Options {
     while let argument = iterator.next() {
         switch argument {
         case "--data": options.data = value()
+        case "--outcomes": options.outcomes = value()
+        case "--gap-l2": options.gap.l2 = Double(number())
+        case "--gap-iterations": options.gap.iterations = integer()
         case "--out": options.out = value()
         case "--no-write": options.out = nil
         case "--folds": options.configuration.folds = integer()
@@ -101,20 +107,25 @@ func loadLabeled(_ path: String) throws -> [LabeledPrompt] {
 
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let data: [LabeledPrompt]
+let outcomes: [OutcomeExample]
 do {
     data = try loadLabeled(options.data)
+    let groups = try OutcomeLoader.groups(options.outcomes + "/routing-pairs.tsv")
+    outcomes = try OutcomeLoader.load(files: [options.outcomes + "/graded.jsonl", options.outcomes + "/alpacaeval.jsonl"],
+                                      groups: groups)
 } catch {
     FileHandle.standardError.write(Data("llmroute-train: \(error.localizedDescription)\n".utf8))
     exit(1)
 }
 let clock = ContinuousClock()
 let started = clock.now
-print("llmroute-train: \(data.count) labeled prompts from \(options.data)")
+print("llmroute-train: \(data.count) labeled prompts from \(options.data), \(outcomes.count) graded prompts from \(options.outcomes)")
 if options.baseline {
     print("heuristic classifier (no training) on the same prompts:")
     print(ClassifierTrainer.evaluate(HeuristicClassifier(), on: data).summary)
 }
 if options.crossValidate {
+    print("## Task head (and the LLM-label tier and difficulty heads), against the LLM labels")
     let report = ClassifierTrainer.crossValidate(data, configuration: options.configuration)
     print(report.text)
     print("summary: " + report.summary)
@@ -126,8 +137,26 @@ if options.crossValidate {
         try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
+// The score reads the kind from the task head as it ships (quantised), so that head is trained
+// first and the score is fitted on its outputs.
+var weights = ClassifierTrainer.train(data, configuration: options.configuration)
+let taskHead = LocalClassifier(weights: weights)
+let outcomeInputs = outcomes.map { taskHead.gapInputs($0.prompt)! }
+weights.gap = options.gap.fit(inputs: outcomeInputs, examples: outcomes, subset: Array(outcomes.indices))
+weights.gap.tierCuts = GapTrainer.tierCuts(head: weights.gap, reference: data.map { taskHead.gapInputs($0.prompt)! },
+                                           labels: data.map(\.tier))
+if options.crossValidate {
+    print("\n## Strong-model score, against graded outcomes")
+    let heuristic = HeuristicClassifier()
+    var report = GapReport(examples: outcomes, inputs: outcomeInputs, baselines: [
+        ("prompt length", outcomes.map { Double($0.prompt.utf8.count) }),
+        ("heuristic classifier", outcomes.map { heuristic.classify($0.prompt).score }),
+        ("previous score (LLM-difficulty head)", outcomeInputs.map(\.llmDifficulty)),
+    ])
+    report.trainer = options.gap
+    print(report.text(shipped: weights.gap))
+}
 if let out = options.out {
-    let weights = ClassifierTrainer.train(data, configuration: options.configuration)
     let bytes = ClassifierModelLayout.serialize(weights)
     do {
         try Data(bytes).write(to: URL(fileURLWithPath: out))
@@ -135,6 +164,6 @@ if let out = options.out {
         FileHandle.standardError.write(Data("llmroute-train: cannot write \(out): \(error.localizedDescription)\n".utf8))
         exit(1)
     }
-    print("wrote \(out): \(bytes.count) bytes (\(weights.features.rowCount) rows × \(weights.columns.count) columns)")
+    print("wrote \(out): \(bytes.count) bytes (\(weights.features.rowCount) rows × \(weights.columns.count) columns + score head)")
 }
 print("done in \(clock.now - started)")

@@ -12,12 +12,20 @@ struct HeadOutputs: Sendable {
     var taskProbabilities: [Double]
     /// The difficulty head's ordinal score (higher = harder); monotone in `score`.
     var difficultyScore: Double
-    /// P(difficulty ≥ scoreCut): the probability a strong model is needed.
-    var score: Double
-    /// 1 + Σ P(difficulty ≥ d): the expected 1–10 difficulty.
+    /// P(LLM difficulty ≥ scoreCut): what the LLM labeller would say (reports only).
+    var llmScore: Double
+    /// 1 + Σ P(difficulty ≥ d): the expected 1–10 difficulty by the LLM labels.
     var expectedDifficulty: Double
-    var tier: Tier
+    /// The tier head's call, imitating the LLM labels (reports only; routing uses `tier`).
+    var labelTier: Tier
     var task: TaskKind
+    /// The strong-model score (`GapHead`): P(a cheap model's answer is clearly worse).
+    var score: Double
+    /// Its kind-prior part, as a logit (for reasons).
+    var priorLogit: Double
+    /// The tier: a cut of `score`.
+    var tier: Tier
+    var gapInputs: GapInputs
 }
 
 /// Turns a prompt's per-column sums (feature values × weights) into probabilities and labels.
@@ -42,7 +50,7 @@ enum ClassifierDecoding {
         return (0..<(atLeast.count - 1)).map { atLeast[$0] - atLeast[$0 + 1] }
     }
 
-    static func decode(sums: [Float], weights: ClassifierWeights) -> HeadOutputs {
+    static func decode(sums: [Float], structural: UInt64, weights: ClassifierWeights) -> HeadOutputs {
         let columns = weights.columns
         var tierProbabilities = [Double](repeating: 0, count: ClassifierWeights.tierCount)
         var heads = 0.0
@@ -64,11 +72,15 @@ enum ClassifierDecoding {
         var expected = 1.0
         for cut in weights.difficultyCuts { expected += sigmoid(difficultyScore - Double(cut)) }
         let cutIndex = min(max(weights.scoreCut - 2, 0), ClassifierWeights.difficultyCutCount - 1)
-        let score = sigmoid(difficultyScore - Double(weights.difficultyCuts[cutIndex]))
+        let llmScore = sigmoid(difficultyScore - Double(weights.difficultyCuts[cutIndex]))
+        let inputs = GapInputs(taskProbabilities: taskProbabilities, structural: structural, llmDifficulty: difficultyScore)
+        let score = weights.gap.score(inputs)
         return HeadOutputs(
             tierProbabilities: tierProbabilities, taskProbabilities: taskProbabilities,
-            difficultyScore: difficultyScore, score: score, expectedDifficulty: expected,
-            tier: Tier.allCases[argmax(tierProbabilities)], task: TaskKind.allCases[argmax(taskProbabilities)])
+            difficultyScore: difficultyScore, llmScore: llmScore, expectedDifficulty: expected,
+            labelTier: Tier.allCases[argmax(tierProbabilities)], task: TaskKind.allCases[argmax(taskProbabilities)],
+            score: score, priorLogit: weights.gap.priorLogit(taskProbabilities), tier: weights.gap.tier(for: score),
+            gapInputs: inputs)
     }
 
     static func argmax(_ values: [Double]) -> Int {

@@ -32,21 +32,34 @@ enum ClassifierExplanation {
         return "\(namespace.label):\"\(text)\""
     }
 
-    /// The contributions `classify --explain` shows: strongest pull on the difficulty score first.
+    /// What `classify --explain` shows: the kind prior's push on the score (a logit), the
+    /// shape features' pushes within that kind, then the words that made it that kind (their
+    /// push on the kind's own logit), each group strongest first.
     static func contributions(
-        sink: ScoringSink, counts: NamespaceCounts, bytes: UnsafeBufferPointer<UInt8>, limit: Int = 8
+        outputs: HeadOutputs, weights: ClassifierWeights, sink: ScoringSink, counts: NamespaceCounts,
+        bytes: UnsafeBufferPointer<UInt8>
     ) -> [FeatureContribution] {
-        sink.strongest(limit, counts: counts).map { item in
+        let kindIndex = TaskKind.allCases.firstIndex(of: outputs.task)!
+        var result = [FeatureContribution(
+            feature: "kind:\(outputs.task.rawValue) prior", weight: outputs.priorLogit)]
+        for (feature, pull) in weights.gap.shapePulls(outputs.gapInputs, limit: 5) {
+            result.append(FeatureContribution(feature: feature.name, weight: pull))
+        }
+        let kindColumn = weights.columns.task.lowerBound + kindIndex
+        for item in sink.strongest(3, column: kindColumn, counts: counts) where item.pull > 0 {
             switch item.source {
             case .structural(let feature):
-                FeatureContribution(feature: feature.name, weight: Double(item.pull))
+                result.append(FeatureContribution(feature: "\(outputs.task.rawValue)<-\(feature.name)", weight: Double(item.pull)))
             case .hashed(let namespace, let span):
-                FeatureContribution(feature: name(of: namespace, span: span, in: bytes), weight: Double(item.pull))
+                result.append(FeatureContribution(
+                    feature: "\(outputs.task.rawValue)<-" + name(of: namespace, span: span, in: bytes), weight: Double(item.pull)))
             }
         }
+        return result
     }
 
-    static func reasons(outputs: HeadOutputs, shape: PromptShape, contributions: [FeatureContribution]) -> [String] {
+    static func reasons(outputs: HeadOutputs, weights: ClassifierWeights, shape: PromptShape,
+                        contributions: [FeatureContribution]) -> [String] {
         var reasons: [String] = []
         if shape.sampled {
             reasons.append("prompt is \(shape.fullByteCount) bytes: judged from its first \(PromptSample.headBytes / 1024) KiB and last \(PromptSample.tailBytes / 1024) KiB")
@@ -54,10 +67,11 @@ enum ClassifierExplanation {
         if shape.isEmpty {
             reasons.append("empty prompt")
         }
-        let tierP = outputs.tierProbabilities[outputs.tier.rank]
         let taskP = outputs.taskProbabilities[TaskKind.allCases.firstIndex(of: outputs.task)!]
-        reasons.append("tier \(outputs.tier.rawValue) (p \(format(tierP))), task \(outputs.task.rawValue) (p \(format(taskP)))")
-        reasons.append("strong-model score \(format(outputs.score)) (expected difficulty \(format(outputs.expectedDifficulty, digits: 1)) of 10)")
+        let prior = ClassifierDecoding.sigmoid(outputs.priorLogit)
+        reasons.append("kind \(outputs.task.rawValue) (p \(format(taskP))): gap prior \(format(prior)) learned from graded outcomes")
+        let cuts = weights.gap.tierCuts.map { format(Double($0)) }.joined(separator: " / ")
+        reasons.append("strong-model score \(format(outputs.score)) -> tier \(outputs.tier.rawValue) (score cuts \(cuts))")
         var shapeNotes: [String] = []
         if shape.fences > 0 || shape.codeLines >= 3 { shapeNotes.append("contains code") }
         if shape.mathSymbols >= 4 || shape.latexCommands > 0 { shapeNotes.append("math notation") }
@@ -67,10 +81,15 @@ enum ClassifierExplanation {
         if script != .latin && !shape.isEmpty { shapeNotes.append("\(script.label) script") }
         if !shape.isEmpty { shapeNotes.append("\(shape.words) words") }
         if !shapeNotes.isEmpty { reasons.append(shapeNotes.joined(separator: ", ")) }
-        let harder = contributions.filter { $0.weight > 0 }.prefix(3).map(\.feature)
-        let easier = contributions.filter { $0.weight < 0 }.prefix(2).map(\.feature)
-        if !harder.isEmpty { reasons.append("harder: " + harder.joined(separator: ", ")) }
-        if !easier.isEmpty { reasons.append("easier: " + easier.joined(separator: ", ")) }
+        let pulls = weights.gap.shapePulls(outputs.gapInputs, limit: 5)
+        let harder = pulls.filter { $0.pull > 0 }.prefix(3).map(\.feature.name)
+        let easier = pulls.filter { $0.pull < 0 }.prefix(2).map(\.feature.name)
+        if !harder.isEmpty { reasons.append("harder within its kind: " + harder.joined(separator: ", ")) }
+        if !easier.isEmpty { reasons.append("easier within its kind: " + easier.joined(separator: ", ")) }
+        let evidence = contributions.filter { $0.feature.contains("<-") }.prefix(3).map {
+            String($0.feature.split(separator: "<-", maxSplits: 1).last ?? "")
+        }
+        if !evidence.isEmpty { reasons.append("\(outputs.task.rawValue) because of " + evidence.joined(separator: ", ")) }
         return reasons
     }
 

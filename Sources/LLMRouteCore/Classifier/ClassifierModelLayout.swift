@@ -10,6 +10,8 @@
 ///     256  i8 weights [rows × columns], row-major (structural rows first, then hashed buckets);
 ///          weight = code × column scale; then 16 zero bytes, so any row can be loaded as a
 ///          16-byte vector
+///     then "GAPHEAD\n" and `GapHead.floatCount` f32: the strong-model score head (bias, kind
+///          priors, shape weights, kind × shape weights, tier cuts on the score)
 ///
 /// The header is fixed-size, so the shipped classifier reads the matrix in place: loading costs
 /// a header check, not a parse. Weights are int8 with one scale per column: a quarter of the
@@ -18,12 +20,13 @@
 public enum ClassifierModelLayout {
     public static let magic: [UInt8] = Array("LRCLSF\r\n".utf8)
     /// Bump when features, hashing or layout change (old weights then fail to load).
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     public static let headerBytes = 256
     static let maxNamespaces = 8
     static let maxColumns = 16
     static let columnScalesOffset = 164
     static let rowPadding = 16
+    static let gapMagic: [UInt8] = Array("GAPHEAD\n".utf8)
 
     /// Per-column symmetric int8 quantisation: scale = max |w| / 127.
     public static func quantize(_ matrix: [Float], columns: Int) -> (codes: [Int8], scales: [Float]) {
@@ -78,6 +81,8 @@ public enum ClassifierModelLayout {
         out += [UInt8](repeating: 0, count: headerBytes - out.count)
         out += codes.map { UInt8(bitPattern: $0) }
         out += [UInt8](repeating: 0, count: rowPadding)
+        out += gapMagic
+        weights.gap.flattened.forEach(f32)
         return out
     }
 
@@ -103,7 +108,10 @@ public enum ClassifierModelLayout {
         guard Int(u32(20)) == weights.columns.count, weights.columns.count <= maxColumns else {
             throw .shapeMismatch("column count")
         }
-        guard raw.count >= headerBytes + features.rowCount * weights.columns.count + rowPadding else { throw .tooShort }
+        let gapAt = headerBytes + features.rowCount * weights.columns.count + rowPadding
+        guard raw.count >= gapAt + gapMagic.count + 4 * GapHead.floatCount else { throw .tooShort }
+        guard Array(raw[gapAt..<(gapAt + gapMagic.count)]) == gapMagic else { throw .shapeMismatch("gap head") }
+        weights.gap = GapHead(flattened: f32s(gapAt + gapMagic.count, GapHead.floatCount))
         weights.tierBias = f32s(76, ClassifierWeights.tierCount)
         weights.tierCuts = f32s(92, ClassifierWeights.tierCount - 1)
         weights.taskBias = f32s(104, ClassifierWeights.taskCount)

@@ -17,6 +17,8 @@ public struct ClassifierWeights: Sendable, Equatable {
     public var taskBias: [Float]
     public var difficultyCuts: [Float]
     public var trainingExamples: Int
+    /// The strong-model score and the tier cuts on it, learned from graded outcomes.
+    public var gap = GapHead()
 
     /// `allocateMatrix: false` leaves `matrix` empty: the shipped classifier reads the matrix in
     /// place from the linked blob, and zeroing 1.5 MB it never uses cost ~390 page faults per run.

@@ -4,9 +4,10 @@ enum ContributionSource {
     case structural(StructuralFeature)
 }
 
-/// One hashed feature as seen during the scan: its int8 weight on the score and its text.
+/// One hashed feature as seen during the scan: its weight row and its text. The column it is
+/// explained for (the chosen kind) is known only once the scan is done.
 struct ExplainRecord {
-    var code: Int8
+    var row: Int32
     var namespace: FeatureNamespace
     var span: FeatureSpan
 }

@@ -1,12 +1,14 @@
-/// The learned local classifier: a linear model over hashed words, word pairs, character
-/// n-grams and structural features, trained by `llmroute-train` to imitate an LLM router's
-/// labels (see docs/classifier.md). Runs in microseconds with no network; the weights are
+/// The learned local classifier: the kind of prompt (task) from a linear model over hashed
+/// words, word pairs, character n-grams and structural features trained on an LLM's labels,
+/// then the strong-model score from that kind and the prompt's shape, trained on graded
+/// outcomes (`GapHead`; see docs/classifier.md). Runs in microseconds with no network; the weights are
 /// linked into the binary and read in place.
 public struct LocalClassifier: PromptClassifier {
     public let name = "local"
     public static let shared = LocalClassifier()
 
     private let model: ClassifierModel?
+    var bundledOrGiven: ClassifierModel? { model }
 
     /// Cheap: the bundled weights are checked once, on first use, and never copied.
     public init() {
@@ -43,20 +45,20 @@ public struct LocalClassifier: PromptClassifier {
         return PromptSample.withBytes(of: prompt) { bytes, sample in
             var sink = ScoringSink(model: model, explain: explain, byteCount: bytes.count)
             let (shape, counts) = model.extractor.extract(bytes, sample: sample, into: &sink)
-            let outputs = ClassifierDecoding.decode(sums: sink.sums(counts: counts), weights: model.header)
-            let tierP = outputs.tierProbabilities[outputs.tier.rank]
-            let taskP = outputs.taskProbabilities[TaskKind.allCases.firstIndex(of: outputs.task)!]
-            // Both calls must be right for a route to be right; the geometric mean keeps one
-            // shaky call visible without letting it zero the confidence.
-            let confidence = (tierP * taskP).squareRoot()
+            let outputs = ClassifierDecoding.decode(sums: sink.sums(counts: counts), structural: sink.structuralMask,
+                                                    weights: model.header)
+            // The tier is a cut of the score, so the call that can be unsure is the kind.
+            let confidence = outputs.taskProbabilities[TaskKind.allCases.firstIndex(of: outputs.task)!]
             guard explain else {
                 return Classification(tier: outputs.tier, task: outputs.task, score: outputs.score,
                                       confidence: confidence, reasons: [], sampled: sample.sampled)
             }
-            let contributions = ClassifierExplanation.contributions(sink: sink, counts: counts, bytes: bytes)
+            let contributions = ClassifierExplanation.contributions(
+                outputs: outputs, weights: model.header, sink: sink, counts: counts, bytes: bytes)
             return Classification(
                 tier: outputs.tier, task: outputs.task, score: outputs.score, confidence: confidence,
-                reasons: ClassifierExplanation.reasons(outputs: outputs, shape: shape, contributions: contributions),
+                reasons: ClassifierExplanation.reasons(outputs: outputs, weights: model.header, shape: shape,
+                                                       contributions: contributions),
                 contributions: contributions, sampled: sample.sampled)
         }
     }

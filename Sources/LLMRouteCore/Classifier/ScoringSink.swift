@@ -1,10 +1,9 @@
 /// The shipped classifier's feature sink: adds each feature's int8 weight row to per-namespace
 /// sums as the extractor finds it (a feature's value depends on its namespace's feature count,
 /// known only at the end, so scaling happens once per namespace), and, when explaining, logs
-/// each feature's pull on the difficulty head so the strongest can be named afterwards.
+/// each feature's row so its pull on the chosen kind can be named afterwards.
 struct ScoringSink: FeatureSink {
     let model: ClassifierModel
-    let explainColumn: Int
     // A row has ≤ 16 columns, so it is one 16-lane vector: a feature costs one load, one
     // widening convert and one add. Sums are in int8 code units, one accumulator per namespace.
     var wordSums = SIMD16<Float>()
@@ -16,10 +15,12 @@ struct ScoringSink: FeatureSink {
     let log: ExplainLog?
     var logged = 0
     var structural: [StructuralFeature] = []
+    /// Every structural feature that held, one bit per `StructuralFeature.rawValue` (the
+    /// strong-model score reads them whether or not it explains).
+    var structuralMask: UInt64 = 0
 
     init(model: ClassifierModel, explain: Bool, byteCount: Int) {
         self.model = model
-        explainColumn = model.header.columns.difficulty
         // At most ~3 hashed features per byte (a 4-gram, a word, a pair); huge prompts log
         // their first 8,192 features, which is plenty to find the strongest.
         log = explain ? ExplainLog(capacity: min(3 * byteCount + 64, 8192)) : nil
@@ -36,13 +37,14 @@ struct ScoringSink: FeatureSink {
         case .firstWord: firstWordSums += values
         }
         if let log, logged < log.capacity {
-            log.records[logged] = ExplainRecord(code: codes[explainColumn], namespace: namespace, span: span)
+            log.records[logged] = ExplainRecord(row: Int32(row), namespace: namespace, span: span)
             logged += 1
         }
     }
 
     mutating func addStructural(_ feature: StructuralFeature) {
         structuralSums += SIMD16<Float>(model.rowVector(feature.rawValue)) * model.header.features.structuralScale
+        structuralMask |= 1 << UInt64(feature.rawValue)
         if log != nil { structural.append(feature) }
     }
 
@@ -61,8 +63,8 @@ struct ScoringSink: FeatureSink {
         model.header.features.scale(namespace) / Float(counts[namespace]).squareRoot()
     }
 
-    /// The strongest pulls on the score, strongest first: (pull, hashed record or structural).
-    func strongest(_ limit: Int, counts: NamespaceCounts) -> [(pull: Float, source: ContributionSource)] {
+    /// The strongest pulls on one column (the chosen kind's logit), strongest first.
+    func strongest(_ limit: Int, column explainColumn: Int, counts: NamespaceCounts) -> [(pull: Float, source: ContributionSource)] {
         let scale = model.columnScales[explainColumn]
         var top: [(pull: Float, source: ContributionSource)] = []
         var bar: Float = 0
@@ -82,7 +84,8 @@ struct ScoringSink: FeatureSink {
             let factors = FeatureNamespace.allCases.map { counts[$0] > 0 ? namespaceFactor($0, counts: counts) * scale : 0 }
             for index in 0..<logged {
                 let record = log.records[index]
-                consider(Float(record.code) * factors[Int(record.namespace.rawValue)], .hashed(record.namespace, record.span))
+                let code = model.row(Int(record.row))[explainColumn]
+                consider(Float(code) * factors[Int(record.namespace.rawValue)], .hashed(record.namespace, record.span))
             }
         }
         return top.sorted { abs($0.pull) > abs($1.pull) }

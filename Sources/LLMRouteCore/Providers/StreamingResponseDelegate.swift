@@ -23,9 +23,11 @@ final class StreamingResponseDelegate: HTTPClientResponseDelegate, @unchecked Se
     private var errorBody: [UInt8] = []
     /// The error a callback threw, if any; read by `send` after the task has finished.
     private(set) var callbackError: (any Error)?
-    /// Set on the event loop by `dropCallbacks`; read by `send` after the task has finished
-    /// (AHC completes the task after the delegate's last call, on the same loop).
-    private(set) var callbacksDropped = false
+    /// Set on the event loop by `dropCallbacks`; read by `send` once the task's future has
+    /// completed. AHC can complete that future before the delegate's last call has returned
+    /// (ThreadSanitizer caught the read racing `didFinishRequest`'s write), so it is locked.
+    private let dropped = Locked(false)
+    var callbacksDropped: Bool { dropped.withLock { $0 } }
 
     init(onHead: @escaping (HTTPResponseHead) throws -> Void, onBytes: @escaping (ByteBufferView) throws -> Void) {
         self.onHead = onHead
@@ -70,7 +72,7 @@ final class StreamingResponseDelegate: HTTPClientResponseDelegate, @unchecked Se
     func dropCallbacks() {
         onHead = nil
         onBytes = nil
-        callbacksDropped = true
+        dropped.withLock { $0 = true }
     }
 
     private func run(_ task: HTTPClient.Task<Void>, _ body: () throws -> Void) -> EventLoopFuture<Void> {

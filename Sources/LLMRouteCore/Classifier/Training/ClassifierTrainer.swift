@@ -20,8 +20,9 @@ public enum ClassifierTrainer {
                 var sums = [Float](repeating: 0, count: weights.columns.count)
                 for example in data.indices where folds[example] == fold {
                     examples.sums(example: example, matrix: matrix, columns: weights.columns.count, into: &sums)
-                    let outputs = ClassifierDecoding.decode(sums: sums, weights: weights)
-                    predictions[example] = Prediction(tier: outputs.tier, task: outputs.task, score: outputs.score,
+                    // This report is about imitating the LLM labels, so it reads the label heads.
+                    let outputs = ClassifierDecoding.decode(sums: sums, structural: 0, weights: weights)
+                    predictions[example] = Prediction(tier: outputs.labelTier, task: outputs.task, score: outputs.llmScore,
                                                       expectedDifficulty: outputs.expectedDifficulty,
                                                       tierProbabilities: outputs.tierProbabilities,
                                                       taskProbabilities: outputs.taskProbabilities,
