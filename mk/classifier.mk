@@ -1,7 +1,8 @@
 # Local prompt classifier (docs/classifier.md); included by the top Makefile.
 #
-#   make train-classifier   retrain from data/classifier/labeled.jsonl: prints the
-#                           5-fold cross-validation report and rewrites
+#   make train-classifier   retrain from data/classifier/labeled.jsonl (task head) and
+#                           data/outcomes (strong-model score): prints both cross-validated
+#                           reports (docs/classifier.md) and rewrites
 #                           Sources/CLLMRouteData/blobs/classifier.bin
 #   make check-classifier   retrain (no cross-validation) into a temp file and cmp it with the
 #                           committed blob: proves the blob is what the code and data give.
@@ -16,6 +17,7 @@
 
 CLASSIFIER_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
 CLASSIFIER_DATA ?= $(CLASSIFIER_ROOT)/data/classifier/labeled.jsonl
+CLASSIFIER_OUTCOMES ?= $(CLASSIFIER_ROOT)/data/outcomes
 CLASSIFIER_BLOB := $(CLASSIFIER_ROOT)/Sources/CLLMRouteData/blobs/classifier.bin
 CLASSIFIER_BUILD_FLAGS ?= $(RELEASE_FLAGS)
 CLASSIFIER_TRAIN = $$($(SWIFT) build $(CLASSIFIER_BUILD_FLAGS) --show-bin-path)/llmroute-train
@@ -31,14 +33,14 @@ classifier-trainer:
 	cd $(CLASSIFIER_ROOT) && $(SWIFT) build $(CLASSIFIER_BUILD_FLAGS) --product llmroute-train
 
 train-classifier: classifier-trainer
-	cd $(CLASSIFIER_ROOT) && $(CLASSIFIER_TRAIN) --data $(CLASSIFIER_DATA) --out $(CLASSIFIER_BLOB)
+	cd $(CLASSIFIER_ROOT) && $(CLASSIFIER_TRAIN) --data $(CLASSIFIER_DATA) --outcomes $(CLASSIFIER_OUTCOMES) --out $(CLASSIFIER_BLOB)
 	touch $(CLASSIFIER_ROOT)/Sources/CLLMRouteData/classifier.S
 
 check-classifier:
 	cd $(CLASSIFIER_ROOT) && $(SWIFT) build $(CLASSIFIER_CHECK_FLAGS) --product llmroute-train
 	@test -f $(CLASSIFIER_DATA) || { echo "check-classifier: no $(CLASSIFIER_DATA)"; exit 1; }
 	@tmp=$$(mktemp /tmp/classifier-XXXXXX.bin); \
-	cd $(CLASSIFIER_ROOT) && $(CLASSIFIER_CHECK_TRAIN) --data $(CLASSIFIER_DATA) --no-cv --out $$tmp >/dev/null && \
+	cd $(CLASSIFIER_ROOT) && $(CLASSIFIER_CHECK_TRAIN) --data $(CLASSIFIER_DATA) --outcomes $(CLASSIFIER_OUTCOMES) --no-cv --out $$tmp >/dev/null && \
 	if cmp -s $$tmp $(CLASSIFIER_BLOB); then echo "check-classifier: blob reproduced byte for byte"; rm -f $$tmp; \
 	else echo "check-classifier: retrained weights differ from $(CLASSIFIER_BLOB) (run make train-classifier)"; rm -f $$tmp; exit 1; fi
 

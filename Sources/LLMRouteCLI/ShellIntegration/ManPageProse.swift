@@ -64,7 +64,7 @@ enum ManPageProse {
         "routing.classifier_model": "Model the llm classifier asks. Unset: the first weak model with an API key, else the cheapest model with one.",
         "routing.min_quality": "Quality bar from 0 to 1 for the cost strategy. Unset: by tier (0.6, 0.7, 0.85, 0.9).",
         "routing.max_cost": "Cost cap per request in USD.",
-        "routing.threshold": "Score from 0 to 1 at or above which the threshold strategy picks the strong group. Default: \(Flags.threshold.defaultText ?? "0.5"). `llmroute route --calibrate --write-config` sets it.",
+        "routing.threshold": "Score from 0 to 1 at or above which the threshold strategy picks the strong group. Default: \(Flags.threshold.defaultText ?? "0.5") (the tier cut between medium and complex, so threshold and tier routing agree; docs/classifier.md). `llmroute route --calibrate --write-config` sets it.",
         "routing.strong": "List of models: the threshold strategy's strong group, in fallback order.",
         "routing.weak": "List of models: the threshold strategy's weak group, in fallback order.",
         "routing.candidates": "List of models: route only to these.",

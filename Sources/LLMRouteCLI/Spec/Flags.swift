@@ -38,7 +38,7 @@ public enum Flags {
         "task", value: .choice("TASK", TaskKind.allCases.map(\.rawValue)),
         help: "Task hint; overrides the classifier's task")
     public static let threshold = FlagSpec(
-        "threshold", value: .decimal("SCORE", min: 0, max: 1), default: "0.5",
+        "threshold", value: .decimal("SCORE", min: 0, max: 1), default: "the score's medium/complex cut",
         help: "Score at or above which the threshold strategy picks the strong model")
     public static let outputTokens = FlagSpec(
         "output-tokens", value: .integer("N", min: 1), default: "by tier and task",

@@ -39,7 +39,7 @@ public struct LLMClassifier: Sendable {
         do {
             let result = try await complete(request, model)
             let labels = try LLMLabelParser.parse(result.text)
-            var classification = Self.classification(labels, model: model)
+            var classification = Self.classification(labels, model: model, prompt: prompt)
             let cost = model.cost(inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens)
             classification.reasons.append(
                 "labelling call: \(result.usage.inputTokens) in / \(result.usage.outputTokens) out tokens, \(Money.format(cost))")
@@ -107,12 +107,21 @@ public struct LLMClassifier: Sendable {
     pasted document that only needs a summary is still easy; length alone is not difficulty.
     """
 
-    /// The labels as a `Classification`. The score is a smooth step around difficulty 5, the
-    /// same cut the local model's score estimates (P(difficulty ≥ 5)), so one threshold serves both.
-    static func classification(_ labels: LLMLabels, model: ModelInfo) -> Classification {
-        let score = 1 / (1 + exp(-(Double(labels.difficulty) - 4.5)))
+    /// The labels as a `Classification`. The model names the kind of prompt; the score is the
+    /// local score head's for a prompt of exactly that kind with this prompt's shape, and the
+    /// tier is its cut, so `threshold` and `cost` routing read the same scale as with `local`.
+    /// The labeller's own tier and difficulty are kept in the reasons. Without local weights
+    /// (a broken build), a smooth step around the labeller's difficulty 5.
+    static func classification(_ labels: LLMLabels, model: ModelInfo, prompt: String) -> Classification {
+        let said = "\(model.id) labelled it \(labels.tier.rawValue)/\(labels.task.rawValue), difficulty \(labels.difficulty) of 10"
+        guard let head = LocalClassifier.bundledWeightsInfo?.gap, var inputs = LocalClassifier.shared.gapInputs(prompt) else {
+            let score = 1 / (1 + exp(-(Double(labels.difficulty) - 4.5)))
+            return Classification(tier: labels.tier, task: labels.task, score: score, confidence: 1, reasons: [said])
+        }
+        inputs.taskProbabilities = TaskKind.allCases.map { $0 == labels.task ? 1 : 0 }
+        let score = head.score(inputs)
         return Classification(
-            tier: labels.tier, task: labels.task, score: score, confidence: 1,
-            reasons: ["\(model.id) labelled it \(labels.tier.rawValue)/\(labels.task.rawValue), difficulty \(labels.difficulty) of 10"])
+            tier: head.tier(for: score), task: labels.task, score: score, confidence: 1,
+            reasons: [said, "strong-model score \(FixedPoint.format(score, digits: 2)) for a \(labels.task.rawValue) prompt of this shape"])
     }
 }

@@ -28,6 +28,13 @@ public struct LocalClassifier: PromptClassifier {
         }
     }
 
+    /// The `threshold` strategy's default: the score's medium|complex cut, so that threshold
+    /// routing sends to the strong group exactly the prompts the tiers call complex or expert
+    /// (0.5 if the weights do not load).
+    public static var defaultThreshold: Double {
+        (bundledWeightsInfo?.gap.tierCuts[1]).map { Double($0) } ?? 0.5
+    }
+
     /// The bundled weights' header (shape, version, training size); nil if they don't load.
     public static var bundledWeightsInfo: ClassifierWeights? { try? ClassifierModel.bundled.get().header }
 

@@ -28,8 +28,9 @@ public enum ConfigTemplate {
     # min_quality = 0.7
     # Cost cap per request, USD.
     # max_cost = 0.05
-    # threshold strategy: strong model when the score is at least this.
-    threshold = 0.5
+    # threshold strategy: strong model when the score is at least this. Unset: the score's
+    # medium|complex cut (`route --calibrate` picks one for a share of your own prompts).
+    # threshold = 0.3
     strong = ["claude-sonnet-5-5", "gpt-6.1-sol"]
     weak = ["gpt-6-luna", "claude-haiku-5-5"]
     # Restrict routing to these models:

@@ -38,7 +38,7 @@ public struct RoutingPolicy: Sendable, Equatable {
         strong: ["claude-sonnet-5-5", "gpt-6.1-sol"],
         weak: ["gpt-6-luna", "claude-haiku-5-5"],
         minQualityByTier: [.simple: 0.6, .medium: 0.7, .complex: 0.85, .expert: 0.9],
-        threshold: 0.5,
+        threshold: LocalClassifier.defaultThreshold,
         pool: nil,
         maxFallbacks: 3
     )

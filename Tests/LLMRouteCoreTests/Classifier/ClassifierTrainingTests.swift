@@ -45,8 +45,9 @@ import Testing
         let classifier = LocalClassifier(weights: ClassifierTrainer.train(Self.data, configuration: Self.configuration))
         #expect(classifier.classify("What is the capital of Peru?").task == .simpleQA)
         #expect(classifier.classify("Write a SQL query for invoices.").task == .coding)
-        let easy = classifier.classify("Who wrote Dune?").score
-        let hard = classifier.classify("Prove the theorem about primes rigorously.").score
+        // The difficulty head (LLM labels); the score head is fitted separately (GapTrainerTests).
+        let easy = classifier.gapInputs("Who wrote Dune?")!.llmDifficulty
+        let hard = classifier.gapInputs("Prove the theorem about primes rigorously.")!.llmDifficulty
         #expect(easy < hard)
     }
 

@@ -47,19 +47,32 @@ import Testing
         let outcome = await classifier.classify("What is 2 + 2?")
         #expect(outcome.failure == nil)
         #expect(outcome.classifierName == "llm")
-        #expect(outcome.classification.tier == .expert)
+        // The model's kind, scored by the local head; its tier and difficulty are reported.
         #expect(outcome.classification.task == .reasoning)
-        #expect(outcome.classification.score > 0.95)
+        let expected = LLMClassifier.classification(LLMLabels(tier: .expert, task: .reasoning, difficulty: 9),
+                                                    model: Self.model, prompt: "What is 2 + 2?")
+        #expect(outcome.classification.score == expected.score)
+        #expect(outcome.classification.tier == expected.tier)
+        #expect(outcome.classification.reasons.contains { $0.contains("labelled it expert/reasoning, difficulty 9") })
         #expect(outcome.usage == TokenUsage(inputTokens: 400, outputTokens: 20))
         #expect(outcome.classification.reasons.contains { $0.contains("400 in / 20 out") })
     }
 
-    @Test func scoreIsMonotoneInDifficultyAndCrossesHalfAtFive() {
-        let scores = (1...10).map {
-            LLMClassifier.classification(LLMLabels(tier: .medium, task: .coding, difficulty: $0), model: Self.model).score
-        }
-        #expect(zip(scores, scores.dropFirst()).allSatisfy { $0 < $1 })
-        #expect(scores[3] < 0.5 && scores[4] > 0.5)
+    @Test func scoreIsTheLocalHeadsForTheLabelledKind() throws {
+        let prompt = "Find all real x with x^4 - 5x^2 + 4 = 0."
+        let head = try #require(LocalClassifier.bundledWeightsInfo).gap
+        let asReasoning = LLMClassifier.classification(LLMLabels(tier: .simple, task: .reasoning, difficulty: 2),
+                                                       model: Self.model, prompt: prompt)
+        let asCreative = LLMClassifier.classification(LLMLabels(tier: .simple, task: .creative, difficulty: 2),
+                                                      model: Self.model, prompt: prompt)
+        // The labelled kind decides the prior: reasoning carries a larger measured gap.
+        #expect(asReasoning.score > asCreative.score)
+        #expect(asReasoning.tier == head.tier(for: asReasoning.score))
+        #expect(asReasoning.reasons.first?.contains("difficulty 2 of 10") == true)
+        // The labeller's difficulty does not move the score: its opinion is what the head replaced.
+        let harder = LLMClassifier.classification(LLMLabels(tier: .expert, task: .reasoning, difficulty: 9),
+                                                  model: Self.model, prompt: prompt)
+        #expect(harder.score == asReasoning.score)
     }
 
     @Test func fallsBackToTheLocalClassifierOnAnError() async {

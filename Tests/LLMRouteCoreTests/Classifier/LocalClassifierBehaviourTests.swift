@@ -13,14 +13,15 @@ import Testing
         #expect(classifier.name == "local")
     }
 
-    @Test func researchProofIsHardAndScoresHigh() {
+    @Test func competitionMathIsReasoningAndScoresHigh() {
         let result = classifier.classify("""
             Prove that every finite group of order p^2, for p prime, is abelian, and then prove the \
             classification of finite simple groups of Lie type of rank one.
             """)
-        #expect(result.tier >= .complex)
-        #expect(result.score > 0.6)
+        // Proofs are not in the graded data; its kind (reasoning) and notation still lift it.
+        #expect(result.tier >= .medium)
         #expect(result.task == .reasoning)
+        #expect(result.score > classifier.classify("What is the capital of France?").score * 2)
     }
 
     @Test func codeRequestsAreCoding() {
@@ -33,15 +34,36 @@ import Testing
         }
     }
 
-    @Test func scoreOrdersEasyBelowHard() {
-        let easy = classifier.classify("hi, how are you?").score
-        let medium = classifier.classify("Write a short email to my team saying the meeting moved to 3pm.").score
-        let hard = classifier.classify("""
-            Design a distributed, strongly consistent key-value store that survives network partitions. \
-            Describe the consensus protocol, prove its safety invariants, and analyse latency under failures.
+    /// What graded outcomes taught (docs/classifier.md): the cheap model falls short on exact
+    /// reasoning and math far more than on open writing and role-play, whatever their length.
+    @Test func scoreFollowsMeasuredGapsNotApparentEffort() {
+        let wordProblem = classifier.classify("""
+            A train leaves at 3:15 pm travelling 84 km/h; a second leaves the same station at 4:05 pm at \
+            110 km/h on the same track. At what time does the second train catch up, and how far out?
             """).score
-        #expect(easy < medium)
-        #expect(medium < hard)
+        let algebra = classifier.classify("Find all real x with x^4 - 5x^2 + 4 = 0 and sum their squares.").score
+        let essay = classifier.classify("""
+            Write a heartfelt, 1,000-word personal essay about leaving home for the first time, rich in \
+            sensory detail, with a hopeful ending and a title.
+            """).score
+        let rolePlay = classifier.classify("Pretend you are a pirate captain and greet your new crew.").score
+        #expect(essay < wordProblem)
+        #expect(essay < algebra)
+        #expect(rolePlay < wordProblem)
+        #expect(rolePlay < algebra)
+    }
+
+    @Test func tierIsACutOfTheScore() throws {
+        let cuts = try #require(LocalClassifier.bundledWeightsInfo).gap.tierCuts
+        for prompt in ["hi", "Write a haiku about rain.", "Solve x^2 = 2 exactly.", "Explain TCP congestion control.",
+                       "Prove there are infinitely many primes p with p + 2 also prime, or explain why it is open."] {
+            let result = classifier.classify(prompt)
+            let expected = Tier.allCases[cuts.filter { result.score >= Double($0) }.count]
+            #expect(result.tier == expected, "\(prompt)")
+            // The threshold strategy's default is the medium|complex cut: both read one scale.
+            #expect((result.score >= RoutingPolicy.defaults.threshold) == (result.tier >= .complex), "\(prompt)")
+        }
+        #expect(RoutingPolicy.defaults.threshold == Double(cuts[1]))
     }
 
     @Test func outputsStayInRangeOnHostileInput() {
@@ -72,17 +94,17 @@ import Testing
         #expect(!classifier.classify("short").sampled)
     }
 
-    @Test func contributionsAreNamedAndOrdered() {
+    @Test func contributionsNameTheKindPriorShapeAndEvidence() {
         let result = classifier.classify("Prove the Riemann hypothesis implies the prime number theorem error term.")
-        #expect(!result.contributions.isEmpty)
-        #expect(result.contributions.count <= 8)
-        let strengths = result.contributions.map { abs($0.weight) }
-        #expect(strengths == strengths.sorted(by: >))
-        for contribution in result.contributions {
-            // Readable: a known structural name or namespace:"text".
-            let known = StructuralFeature.allCases.contains { $0.name == contribution.feature }
-            #expect(known || contribution.feature.contains(":\""), "\(contribution.feature)")
-        }
+        #expect(result.contributions.first?.feature == "kind:\(result.task.rawValue) prior")
+        let shape = result.contributions.filter { contribution in StructuralFeature.allCases.contains { $0.name == contribution.feature } }
+        let evidence = result.contributions.filter { $0.feature.hasPrefix("\(result.task.rawValue)<-") }
+        #expect(shape.count + evidence.count == result.contributions.count - 1)
+        #expect(!evidence.isEmpty)
+        #expect(shape.map { abs($0.weight) } == shape.map { abs($0.weight) }.sorted(by: >))
+        #expect(evidence.map(\.weight) == evidence.map(\.weight).sorted(by: >))
+        #expect(result.reasons.contains { $0.hasPrefix("kind \(result.task.rawValue)") && $0.contains("gap prior") })
+        #expect(result.reasons.contains { $0.contains("-> tier \(result.tier.rawValue)") })
     }
 
     @Test func fastPathGivesTheSameAnswer() {

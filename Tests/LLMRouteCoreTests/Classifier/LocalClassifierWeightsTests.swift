@@ -27,6 +27,10 @@ import Testing
         // Cut points of an ordinal head must ascend, or P(difficulty ≥ d) would not decrease.
         #expect(header.difficultyCuts == header.difficultyCuts.sorted())
         #expect(header.tierCuts == header.tierCuts.sorted())
+        // The score head: trained (not the zero head), tier cuts ascending inside (0, 1).
+        #expect(header.gap != GapHead())
+        #expect(header.gap.tierCuts == header.gap.tierCuts.sorted())
+        #expect(header.gap.tierCuts.allSatisfy { $0 > 0 && $0 < 1 })
     }
 
     @Test func serializeThenDeserializeKeepsEverythingButQuantisationError() throws {
@@ -35,12 +39,14 @@ import Testing
         var random = SplitMix64(seed: 1)
         weights.matrix = weights.matrix.map { _ in Float(Int(random.next() % 2001) - 1000) / 500 }
         weights.difficultyCuts = (0..<9).map { Float($0) - 4 }
+        weights.gap = GapHead(flattened: (0..<GapHead.floatCount).map { Float($0) / 100 - 1 })
         let bytes = ClassifierModelLayout.serialize(weights)
-        #expect(bytes.count == ClassifierModelLayout.headerBytes + weights.matrix.count + 16)
+        #expect(bytes.count == ClassifierModelLayout.headerBytes + weights.matrix.count + 16 + 8 + 4 * GapHead.floatCount)
         let back = try load(bytes).get()
         #expect(back.features == weights.features)
         #expect(back.difficultyCuts == weights.difficultyCuts)
         #expect(back.trainingExamples == 7)
+        #expect(back.gap == weights.gap)  // stored as f32, not quantised
         let largest = weights.matrix.map(abs).max()!
         for (original, restored) in zip(weights.matrix, back.matrix) {
             #expect(abs(original - restored) <= largest / 254 + 1e-6)
