@@ -101,9 +101,11 @@ public struct GatewayEngine: Sendable {
     }
 
     /// Calls down the plan's chain, handing each event to `onEvent`, and records the request in
-    /// the ledger (command `serve`) however it ends, cancellation included.
+    /// the ledger (command `serve`) however it ends. A call cancelled mid-answer (the client
+    /// hung up) is recorded with the text that had arrived, so the ledger estimates what it used.
     public func call(_ plan: Plan, onEvent: (ModelInfo, ChatEvent) throws -> Void) async throws -> ChatResult {
         let started = Clock.monotonicSeconds()
+        var partial: ChatResult?
         func record(_ result: ChatResult?, _ attempts: [Attempt], outcome: String, errorKind: String? = nil) {
             recorder.record(UsageRecorder.Request(
                 decision: plan.decision, prompt: plan.prompt, conversationID: UsageRecorder.newID(), result: result,
@@ -111,7 +113,16 @@ public struct GatewayEngine: Sendable {
         }
         do {
             let (result, attempts) = try await caller.call(plan.chat, chain: [plan.decision.model] + plan.decision.fallbacks,
-                                                           onEvent: onEvent, onRestart: { _, _ in })
+                                                           onEvent: { model, event in
+                if case .text(let text) = event {
+                    if partial?.model != model {
+                        partial = ChatResult(text: "", reasoning: "", usage: TokenUsage(), stopReason: nil, model: model,
+                                             timeToFirstToken: Clock.monotonicSeconds() - started)
+                    }
+                    partial?.text += text
+                }
+                try onEvent(model, event)
+            }, onRestart: { _, _ in })
             record(result, attempts, outcome: result.refused ? "refused" : "ok")
             return result
         } catch let failure as CallFailure {
@@ -119,7 +130,8 @@ public struct GatewayEngine: Sendable {
                    errorKind: failure.lastError?.kind.rawValue)
             throw failure
         } catch {
-            record(nil, [], outcome: error is CancellationError ? "interrupted" : "failed")
+            let interrupted = error is CancellationError
+            record(interrupted ? partial : nil, [], outcome: interrupted ? "interrupted" : "failed")
             throw error
         }
     }

@@ -39,6 +39,9 @@ public struct GatewayServer: Sendable {
         let announce = onListening
         let app = Application(
             router: router,
+            // Connections with no request in progress (idle keep-alives, clients that never
+            // send one) are closed after this, so they cannot pile up.
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(ServeSettings.idleTimeout)))),
             configuration: .init(address: .hostname(host, port: settings.port), serverName: nil),
             onServerRunning: { channel in announce(host, channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -4,6 +4,8 @@ public struct ServeSettings: Sendable {
     public static let defaultPort = 8080
     public static let defaultBodyLimit = 32 * 1024 * 1024
     public static let defaultGracePeriod = 30.0
+    /// Seconds a connection may sit without a request in progress.
+    public static let idleTimeout = 60
 
     public var host: String
     /// 0: the system picks a free port (printed on stderr once listening).

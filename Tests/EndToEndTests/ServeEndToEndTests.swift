@@ -189,4 +189,52 @@ struct ServeEndToEndTests {
             #expect(rows.count == 1 && rows.first?.outcome == "ok")
         }
     }
+
+    /// A client that hangs up mid-stream cancels the upstream call (the 20 s answer does not
+    /// run on), and the ledger records the request as interrupted with what had been used.
+    @Test func clientDisconnectCancelsTheUpstreamCall() throws {
+        try GatewayProcess.with(primary: "slow") { runner, gateway in
+            let started = Date()
+            var arguments = ["-sS", "-N", "--max-time", "1", "-o", "/dev/null", "-H", "content-type: application/json"]
+            arguments += ["--data-binary", Self.request(model: "primary", stream: true), "\(gateway.baseURL)/chat/completions"]
+            _ = try GatewayProcess.capture("/usr/bin/curl", arguments)
+            var rows: [UsageRecord] = []
+            while rows.isEmpty && Date().timeIntervalSince(started) < 10 {
+                Thread.sleep(forTimeInterval: 0.1)
+                rows = (try? Self.requests(runner)) ?? []
+            }
+            #expect(Date().timeIntervalSince(started) < 10, "recorded long before the answer's 20 s")
+            let row = try #require(rows.first)
+            #expect(rows.count == 1 && row.outcome == "interrupted" && row.command == "serve")
+            #expect(row.outputTokens > 0 && row.tokensEstimated, "the text that arrived is counted")
+            #expect(row.finalModel == "primary")
+            #expect(gateway.stop(grace: 5) == 0)
+        }
+    }
+
+    /// `llmroute ask` pointed at the gateway: one llmroute speaking to another over OpenAI's protocol.
+    @Test func askThroughTheGateway() throws {
+        try GatewayProcess.with { runner, gateway in
+            let client = try BinaryRunner()
+            defer { client.cleanup() }
+            try client.writeConfig("""
+            [providers.gateway]
+            kind = "openai"
+            base_url = "\(gateway.baseURL)"
+            [models."auto"]
+            provider = "gateway"
+            input_price = 1.0
+            output_price = 2.0
+            context_window = 16000
+            [routing]
+            candidates = ["auto"]
+            """)
+            for flags in [[], ["--no-stream"]] {
+                let result = try client.run(["ask", "-m", "auto"] + flags + ["Say hello"])
+                #expect(result.status == 0 && result.stdout == Self.answer + "\n", "\(result.stderr)")
+            }
+            #expect(gateway.stop() == 0)
+            #expect(try Self.requests(runner).count == 2)
+        }
+    }
 }
