@@ -11,6 +11,7 @@ public struct GatewayEngine: Sendable {
     public let template: RouteRequest
     public let recorder: UsageRecorder
     public let budget: BudgetSettings
+    let metrics = GatewayMetrics()
 
     public init(router: Router, caller: ResilientCaller, template: RouteRequest, recorder: UsageRecorder, budget: BudgetSettings) {
         self.router = router
@@ -107,9 +108,11 @@ public struct GatewayEngine: Sendable {
         let started = Clock.monotonicSeconds()
         var partial: ChatResult?
         func record(_ result: ChatResult?, _ attempts: [Attempt], outcome: String, errorKind: String? = nil) {
+            let latency = Clock.monotonicSeconds() - started
             recorder.record(UsageRecorder.Request(
                 decision: plan.decision, prompt: plan.prompt, conversationID: UsageRecorder.newID(), result: result,
-                attempts: attempts, outcome: outcome, errorKind: errorKind, latency: Clock.monotonicSeconds() - started))
+                attempts: attempts, outcome: outcome, errorKind: errorKind, latency: latency))
+            metrics.record(model: result?.model.id ?? plan.decision.model.id, outcome: outcome, result: result, latency: latency)
         }
         do {
             let (result, attempts) = try await caller.call(plan.chat, chain: [plan.decision.model] + plan.decision.fallbacks,

@@ -29,6 +29,12 @@ struct GatewayHandlers: Sendable {
         return Self.json(.object([("object", .string("list")), ("data", .array(data))]))
     }
 
+    func metrics() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: engine.metrics.text())))
+    }
+
     static func model(_ id: String, owner: String) -> JSONValue {
         .object([("id", .string(id)), ("object", .string("model")), ("created", .integer(0)), ("owned_by", .string(owner))])
     }

@@ -31,6 +31,7 @@ public struct GatewayServer: Sendable {
         let handlers = GatewayHandlers(settings: settings, engine: engine)
         router.get("/health") { _, _ in GatewayHandlers.json(.object([("status", .string("ok"))])) }
         router.get("/v1/models") { request, _ in handlers.authorized(request) ?? handlers.models() }
+        router.get("/metrics") { request, _ in handlers.authorized(request) ?? handlers.metrics() }
         router.post("/v1/chat/completions") { request, _ in
             if let refused = handlers.authorized(request) { return refused }
             return await handlers.chatCompletions(request)

@@ -237,4 +237,20 @@ struct ServeEndToEndTests {
             #expect(try Self.requests(runner).count == 2)
         }
     }
+
+    /// GET /metrics: Prometheus text with requests, failures, tokens, cost and latency by model.
+    @Test func metricsInPrometheusFormat() throws {
+        try GatewayProcess.with { _, gateway in
+            for _ in 0..<2 { _ = try gateway.curl("/v1/chat/completions", body: Self.request(model: "primary")) }
+            let (status, headers, body) = try gateway.curl("/metrics")
+            #expect(status == 200 && Self.header("content-type", in: headers)?.hasPrefix("text/plain") == true)
+            let lines = Set(body.split(separator: "\n").map(String.init))
+            #expect(lines.contains(#"llmroute_serve_requests_total{model="primary",outcome="ok"} 2"#), "\(body)")
+            #expect(lines.contains(#"llmroute_serve_tokens_total{model="primary",kind="output"} 10"#), "\(body)")
+            #expect(lines.contains(#"llmroute_serve_request_duration_seconds_count{model="primary"} 2"#), "\(body)")
+            #expect(body.contains("llmroute_serve_cost_usd_total{model=\"primary\"} 4.2e-05")
+                    || body.contains("llmroute_serve_cost_usd_total{model=\"primary\"} 0.000042"), "\(body)")
+            #expect(!body.contains("llmroute_serve_failures_total{model=\"primary\"}"))
+        }
+    }
 }
