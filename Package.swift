@@ -18,6 +18,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // The usage ledger: SQLite (system libsqlite3; apt: libsqlite3-dev) with WAL and migrations.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `llmroute serve`: the OpenAI-compatible gateway's HTTP server (HTTP/1.1 on NIO, routing,
+        // streaming bodies) and graceful shutdown on SIGTERM/SIGINT.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Already in hummingbird's graph; named here because the gateway uses their types directly.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        // The gateway's GET /metrics in Prometheus's text format.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // GNU readline, linked through pkg-config (apt: libreadline-dev). Used by the REPL.
@@ -49,10 +58,27 @@ let package = Package(
             ],
             swiftSettings: strictImports
         ),
+        // The `llmroute serve` gateway: an OpenAI-compatible HTTP front for the engine. A target of
+        // its own so that only `serve` links its code paths into use (nothing initialises unless
+        // it runs) and the engine stays free of HTTP-server code.
+        .target(
+            name: "LLMRouteServe",
+            dependencies: [
+                "LLMRouteCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictImports
+        ),
         // Argument spec and parser, commands, output formatting.
         .target(
             name: "LLMRouteCLI",
-            dependencies: ["LLMRouteCore", "CReadline"],
+            dependencies: ["LLMRouteCore", "LLMRouteServe", "CReadline"],
             swiftSettings: strictImports
         ),
         .executableTarget(name: "llmroute", dependencies: ["LLMRouteCLI"], swiftSettings: strictImports),
@@ -61,6 +87,7 @@ let package = Package(
         .testTarget(name: "LLMRouteCoreTests", dependencies: ["LLMRouteCore", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Tokens/Fixtures"]),
         .testTarget(name: "LLMRouteCLITests", dependencies: ["LLMRouteCLI"]),
+        .testTarget(name: "LLMRouteServeTests", dependencies: ["LLMRouteServe", "LLMRouteCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LLMRouteCore", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Servers"]),
     ]

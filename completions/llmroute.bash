@@ -12,7 +12,7 @@ _llmroute_spec() {
     flags=$global valued=$global_valued
     case $1 in
         '')
-            subcommands='classify route eval ask repl cost models config completions manpage help'
+            subcommands='classify route eval ask repl serve cost models config completions manpage help'
             ;;
         'classify')
             flags="--jsonl --explain --classifier --classifier-model $flags"
@@ -34,6 +34,10 @@ _llmroute_spec() {
         'repl')
             flags="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --show-reasoning --retries --timeout --restart --log-text --no-log --force $flags"
             valued="--strategy -m --model --min-quality --max-cost --task --threshold --output-tokens -s --system --require --classifier --classifier-model --max-tokens --temperature --retries --timeout $valued"
+            ;;
+        'serve')
+            flags="--host --port --api-key-env --strategy --min-quality --max-cost --threshold --classifier --retries --timeout --log-text --no-log --force $flags"
+            valued="--host --port --api-key-env --strategy --min-quality --max-cost --threshold --classifier --retries --timeout $valued"
             ;;
         'cost')
             subcommands='report'

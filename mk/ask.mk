@@ -14,3 +14,17 @@ litellm-venv:
 	fi
 
 TEST_CHECKS += litellm-venv
+
+# serve: the official openai SDK (PyPI) for the gateway's end-to-end tests
+# (Tests/EndToEndTests/ServeOpenAISDKTests.swift), in .venv-openai; `make test` creates it first.
+OPENAI_VENV ?= .venv-openai
+
+.PHONY: openai-venv
+
+openai-venv:
+	@if [ ! -x $(OPENAI_VENV)/bin/python ] || ! $(OPENAI_VENV)/bin/python -c 'import openai' 2>/dev/null; then \
+	  $(PYTHON3) -m venv $(OPENAI_VENV) && \
+	  $(OPENAI_VENV)/bin/pip install -q openai; \
+	fi
+
+TEST_CHECKS += openai-venv

@@ -54,6 +54,7 @@ public enum CLI {
         switch path.first {
         case "ask": return try AskCommand.run(context)
         case "repl": return try REPLCommand.run(context)
+        case "serve": return try ServeCommand.run(context)
         case "classify": return try ClassifyCommand.run(context)
         case "route": return try RouteCommand.run(context)
         case "eval": return try EvalCommand.run(context)

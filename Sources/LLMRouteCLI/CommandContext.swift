@@ -106,10 +106,7 @@ enum StdinKind {
 
     static func current() -> StdinKind {
         if isatty(STDIN_FILENO) == 1 { return .terminal }
-        var info = stat()
-        guard fstat(STDIN_FILENO, &info) == 0 else { return .other }
-        let type = info.st_mode & S_IFMT
-        return type == S_IFIFO || type == S_IFREG ? .pipeOrFile : .other
+        return FileIO.isPipeOrFile(STDIN_FILENO) ? .pipeOrFile : .other
     }
 
     var isPipeOrFile: Bool { self == .pipeOrFile }

@@ -55,6 +55,7 @@ enum ManPageProse {
          ConfigParser.ledgerKeys),
         ("resilience", "[resilience]", "The circuit breaker kept per provider (per deployment when a deployment has its own base_url).",
          ConfigParser.resilienceKeys),
+        ("serve", "[serve]", "The `llmroute serve` gateway; its flags override each key.", ConfigParser.serveKeys),
     ]
 
     /// What each config key means, by table and key.
@@ -92,6 +93,10 @@ enum ManPageProse {
         "models.deployments": "Array of tables ([[models.\"NAME\".deployments]]) for weighted load balancing: each entry has provider (required), base_url (overrides the provider's), model (the id sent there; default NAME) and weight (> 0, default 1). A call goes to a deployment drawn by weight among those whose circuit breaker is closed; the other deployments are its next fallbacks.",
         "resilience.breaker_threshold": "Consecutive failures (5xx, overloaded, timeouts, refused connections) after which a provider is skipped, 1 to 1000. Default: 3.",
         "resilience.breaker_cooldown": "Seconds a provider stays skipped before one call may try it again, 1 to 86400. Default: 30.",
+        "serve.host": "Address to listen on. Default: 127.0.0.1. Anything but loopback needs api_key_env.",
+        "serve.port": "Port to listen on, 0 to 65535 (0: a free one, printed on stderr). Default: 8080.",
+        "serve.api_key_env": "Name of the environment variable holding the key clients must send as Authorization: Bearer. Unset: no key is asked for (loopback only).",
+        "serve.max_body_mb": "Largest request body in MB; a larger one gets 413. Default: 32.",
         "models.capabilities": "List of capabilities (\(Capability.allCases.map(\.rawValue).joined(separator: ", "))), matched by --require.",
     ]
 

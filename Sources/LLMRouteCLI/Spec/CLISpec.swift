@@ -96,6 +96,16 @@ public enum CLISpec {
             ("llmroute cost report --since 7d", "what was spent this week"),
         ])
 
+    public static let serve = CommandSpec(
+        "serve", summary: "Serve an OpenAI-compatible API that routes every request",
+        description: "Runs a local HTTP gateway speaking OpenAI's Chat Completions protocol, so editors, agents and SDKs pointed at its base URL (http://HOST:PORT/v1) get routing: POST /v1/chat/completions (streamed as server-sent events, or whole), GET /v1/models and GET /health. The model \"auto\" (or \"llmroute/auto\") is routed like ask routes a prompt (classifier, strategy, fallbacks, retries, circuit breaker); any catalog or config model name is forced; an unknown name is a 404. The headers x-llmroute-strategy, x-llmroute-max-cost and x-llmroute-min-quality set a request's routing; x-llmroute-model, x-llmroute-tier and x-llmroute-task say where it went, and the cost is in x-llmroute-cost-usd (whole answers) or usage.cost_usd of the final chunk (streams with stream_options.include_usage). Every request is recorded in the usage ledger (command serve) and checked against the budgets (429 when over). Fields that cannot be passed on are refused with a 400. It listens on 127.0.0.1:8080 unless told otherwise ([serve] in the config, or the flags) and prints the address on stderr; SIGTERM or SIGINT stops accepting, lets requests in flight finish (up to 30 s) and exits 0.",
+        flags: Flags.serve,
+        examples: [
+            ("llmroute serve", "serve on 127.0.0.1:8080"),
+            ("OPENAI_BASE_URL=http://127.0.0.1:8080/v1 OPENAI_API_KEY=unused my-agent", "point an OpenAI client at it"),
+            ("llmroute serve --host 0.0.0.0 --api-key-env CLIENT_KEY", "serve the network; clients send $CLIENT_KEY"),
+        ])
+
     public static let models = CommandSpec(
         "models", summary: "List the catalog's models and which are usable now",
         description: "Lists the models in the catalog (built-in plus config): provider, prices per million tokens, context window, quality, and whether the provider is usable now (an API key is set, or it needs none).",
@@ -149,7 +159,7 @@ public enum CLISpec {
         description: "Prints the llmroute(1) man page in roff, generated from the same definitions as --help. `make install` installs it; `man -l man/llmroute.1` shows the committed copy.",
         examples: [("llmroute manpage | man -l -", "read the manual")])
 
-    public static let commands = [classify, route, eval, ask, repl, cost, models, config, completions, manpage, help]
+    public static let commands = [classify, route, eval, ask, repl, serve, cost, models, config, completions, manpage, help]
 
     public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 

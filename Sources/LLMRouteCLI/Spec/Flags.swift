@@ -176,6 +176,22 @@ public enum Flags {
 
     public static let report = [since, until, by, routes, csv]
 
+    // serve: where it listens, the client key, and the ask flags that apply to every request.
+    public static let host = FlagSpec(
+        "host", value: .text("ADDR"), default: "127.0.0.1",
+        help: "Address to listen on (anything but loopback needs --api-key-env)",
+        details: "The address to listen on; [serve] host in the config. Only loopback (127.0.0.1, ::1, localhost) is allowed without a client key: binding any other address without --api-key-env (or [serve] api_key_env) refuses to start with exit status 2.")
+    public static let port = FlagSpec(
+        "port", value: .integer("N", min: 0), default: "8080",
+        help: "Port to listen on; 0 picks a free one (printed on stderr)")
+    public static let apiKeyEnv = FlagSpec(
+        "api-key-env", value: .text("VAR"),
+        help: "Require clients to send the key in this environment variable",
+        details: "Clients must send Authorization: Bearer with the key held in the environment variable VAR ([serve] api_key_env); it is compared in constant time and never forwarded, logged or stored. Upstream provider keys stay in the server.")
+
+    public static let serve = [host, port, apiKeyEnv, strategy, minQuality, maxCost, threshold, classifier,
+                               retries, timeout] + ledger
+
     // repl: the routing flags set the session's starting mode; the ask flags that make sense per turn.
     public static let repl = routing + [maxTokens, temperature, showReasoning, retries, timeout, restart] + ledger
 }

@@ -1,6 +1,7 @@
 /// Reads a config file's text into a `UserConfig`, checking every key and type.
 public enum ConfigParser {
-    public static let topKeys = ["providers", "models", "routing", "budget", "ledger", "resilience"]
+    public static let topKeys = ["providers", "models", "routing", "budget", "ledger", "resilience", "serve"]
+    public static let serveKeys = ["host", "port", "api_key_env", "max_body_mb"]
     public static let budgetKeys = ["daily", "monthly"]
     public static let ledgerKeys = ["log_text"]
     public static let resilienceKeys = ["breaker_threshold", "breaker_cooldown"]
@@ -39,6 +40,8 @@ public enum ConfigParser {
                 config.budget = try parseBudget(entry.node, reader)
             case "resilience":
                 config.resilience = try parseResilience(entry.node, reader)
+            case "serve":
+                config.serve = try parseServe(entry.node, reader)
             default:
                 config.routing = try parseRouting(entry.node, reader)
             }
@@ -176,6 +179,22 @@ public enum ConfigParser {
             }
         }
         return routing
+    }
+
+    static func parseServe(_ node: ConfigNode, _ reader: ConfigSchemaReader) throws(ConfigError) -> ServeConfig {
+        var serve = ServeConfig()
+        for field in try reader.table(node, at: "serve", allowed: serveKeys) {
+            let path = "serve.\(field.key)"
+            switch field.key {
+            case "host": serve.host = try reader.string(field.node, path)
+            case "port":
+                serve.port = try reader.integer(field.node, path, min: 0)
+                if serve.port! > 65535 { throw ConfigError(file: reader.file, line: field.node.line, message: "\(path) must be at most 65535") }
+            case "api_key_env": serve.apiKeyEnv = try reader.string(field.node, path)
+            default: serve.maxBodyMB = try reader.number(field.node, path, min: 0.001, max: 4096)
+            }
+        }
+        return serve
     }
 
     static func parseBudget(_ node: ConfigNode, _ reader: ConfigSchemaReader) throws(ConfigError) -> BudgetSettings {

@@ -103,6 +103,8 @@ public struct UserConfig: Sendable, Equatable {
     /// `[budget]`: daily and monthly spending caps.
     public var budget = BudgetSettings()
     public var resilience = ResilienceSettings()
+    /// `[serve]`: where `llmroute serve` listens and which client key it requires.
+    public var serve = ServeConfig()
 
     public init(file: String? = nil) { self.file = file }
 }

@@ -23,6 +23,7 @@ public struct AnthropicProvider: ChatProvider {
         }
         body.append(("messages", .array(messages)))
         if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
+        if !request.stop.isEmpty { body.append(("stop_sequences", .array(request.stop.map(JSONValue.string)))) }
         if request.stream { body.append(("stream", .bool(true))) }
         var headers = [("content-type", "application/json"), ("anthropic-version", Self.apiVersion)]
         headers.append(("accept", request.stream ? "text/event-stream" : "application/json"))

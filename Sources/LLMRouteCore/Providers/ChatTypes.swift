@@ -21,6 +21,9 @@ public struct ChatRequest: Sendable {
     /// A conversation that will be continued (the REPL, `ask -c`): providers that cache only
     /// what is marked (Anthropic) mark its prefix, so the next turn reads it from the cache.
     public var cachePrefix: Bool
+    /// Stop sequences (`llmroute serve` passes on a client's `stop`): `stop` in Chat
+    /// Completions, `stop_sequences` in Messages. Empty: none sent.
+    public var stop: [String] = []
 
     public init(system: String? = nil, messages: [ChatMessage], maxTokens: Int? = nil,
                 temperature: Double? = nil, stream: Bool = true, cachePrefix: Bool = false) {

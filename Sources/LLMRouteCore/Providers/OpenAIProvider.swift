@@ -30,6 +30,7 @@ public struct OpenAIProvider: ChatProvider {
             if let maxTokens = request.maxTokens { body.append(("max_tokens", .integer(maxTokens))) }
             if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
         }
+        if !request.stop.isEmpty { body.append(("stop", .array(request.stop.map(JSONValue.string)))) }
         if request.stream {
             body.append(("stream", .bool(true)))
             // Without it the stream carries no usage, and cost could only be estimated.

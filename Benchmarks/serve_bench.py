@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Gateway benchmark (see serve.sh). One asyncio client drives raw HTTP/1.1 streaming requests
+(one connection each, as SDKs do without pooling) to three targets on 127.0.0.1: the fake
+upstream directly, `llmroute serve` in front of it, and LiteLLM's proxy in front of it. Time to
+first byte is to the first content delta ("Hello"); a request counts when its stream ended.
+Everything listens on 127.0.0.1 and every process started here is stopped at the end."""
+import asyncio, json, os, signal, statistics, subprocess, sys, tempfile, time, urllib.request
+
+binary, requests = os.path.abspath(sys.argv[1]), int(sys.argv[2])
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+litellm = os.path.join(root, ".venv-litellm/bin/litellm")
+started = []
+
+
+def start(command, env=None, **kw):
+    proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, **kw)
+    started.append(proc)
+    return proc
+
+
+def free_port():
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+upstream = start([sys.executable, os.path.join(root, "Tests/EndToEndTests/Servers/fault_server.py"), "--lifetime", "900"],
+                 stdout=subprocess.PIPE, text=True)
+up_port = int(upstream.stdout.readline())
+home = tempfile.mkdtemp(prefix="llmroute-serve-bench-")
+os.makedirs(home + "/config/llmroute")
+with open(home + "/config/llmroute/config.toml", "w") as f:
+    f.write(f'''[providers.bench]
+kind = "openai"
+base_url = "http://127.0.0.1:{up_port}/ok/bench/v1"
+[models."bench"]
+provider = "bench"
+input_price = 0.0
+output_price = 0.0
+context_window = 128000
+quality = 0.9
+[routing]
+candidates = ["bench"]
+''')
+env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CONFIG_HOME": home + "/config",
+       "XDG_STATE_HOME": home + "/state", "XDG_DATA_HOME": home + "/data"}
+gateway = start([binary, "serve", "--port", "0", "--retries", "0"], env=env, stderr=subprocess.PIPE, text=True)
+line = gateway.stderr.readline()
+gw_port = int(line.rsplit(":", 1)[1].split("/")[0])
+
+targets = [("upstream (direct)", up_port, "/ok/bench/v1/chat/completions", "bench"),
+           ("llmroute serve", gw_port, "/v1/chat/completions", "bench")]
+lite = None
+if os.access(litellm, os.X_OK):
+    lite_port = free_port()
+    with open(home + "/litellm.yaml", "w") as f:
+        f.write(f"""model_list:
+  - model_name: bench
+    litellm_params:
+      model: openai/bench
+      api_key: not-used
+      api_base: http://127.0.0.1:{up_port}/ok/bench/v1
+""")
+    lite = start([litellm, "--config", home + "/litellm.yaml", "--host", "127.0.0.1", "--port", str(lite_port)],
+                 env=dict(os.environ, LITELLM_LOG="ERROR"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{lite_port}/health/liveliness", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.5)
+    targets.append(("LiteLLM proxy", lite_port, "/v1/chat/completions", "bench"))
+
+
+async def one(port, path, model):
+    body = json.dumps({"model": model, "stream": True, "messages": [{"role": "user", "content": "Say hello"}]}).encode()
+    start = time.perf_counter()
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(b"POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer x\r\n"
+                 b"Connection: close\r\nContent-Length: %d\r\n\r\n%s" % (path.encode(), len(body), body))
+    await writer.drain()
+    seen, first = b"", None
+    while True:
+        chunk = await reader.read(65536)
+        if not chunk:
+            break
+        seen += chunk
+        if first is None and b'"content": "Hello"' in seen.replace(b'":"', b'": "'):
+            first = time.perf_counter() - start
+        if b"[DONE]" in seen:
+            break
+    writer.close()
+    if first is None:
+        raise RuntimeError("no answer: %r" % seen[:300])
+    return first
+
+
+async def run(port, path, model, concurrency, total):
+    queue = list(range(total))
+    firsts, errors = [], 0
+
+    async def worker():
+        nonlocal errors
+        while queue:
+            queue.pop()
+            try:
+                firsts.append(await one(port, path, model))
+            except Exception:
+                errors += 1
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return firsts, errors, time.perf_counter() - began
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
+
+
+def rss_mb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+try:
+    rows = {}
+    for name, port, path, model in targets:
+        asyncio.run(run(port, path, model, 10, 50))  # warm-up
+        row = {}
+        for concurrency in (1, 50, 200):
+            firsts, errors, _ = asyncio.run(run(port, path, model, concurrency, max(concurrency * 4, 200)))
+            row[concurrency] = (pct(firsts, 50), pct(firsts, 99), errors)
+        _, errors, wall = asyncio.run(run(port, path, model, 50, requests))
+        row["rps"] = (requests - errors) / wall
+        row["errors"] = errors + sum(row[c][2] for c in (1, 50, 200))
+        row["rss"] = rss_mb(gateway.pid if name == "llmroute serve" else (lite.pid if lite and name == "LiteLLM proxy" else upstream.pid))
+        rows[name] = row
+    print(f"{'target':20} {'ttfb p50/p99 ms @1':>20} {'@50':>16} {'@200':>16} {'req/s @50':>10} {'peak RSS MB':>12} {'errors':>7}")
+    for name, row in rows.items():
+        cells = [f"{row[c][0]:.2f}/{row[c][1]:.2f}" for c in (1, 50, 200)]
+        print(f"{name:20} {cells[0]:>20} {cells[1]:>16} {cells[2]:>16} {row['rps']:>10.0f} {row['rss']:>12.1f} {row['errors']:>7}")
+    direct, ours = rows["upstream (direct)"], rows["llmroute serve"]
+    print(f"\nadded by llmroute serve at p50: {ours[1][0] - direct[1][0]:+.2f} ms @1, {ours[50][0] - direct[50][0]:+.2f} ms @50, "
+          f"{ours[200][0] - direct[200][0]:+.2f} ms @200")
+    if "LiteLLM proxy" in rows:
+        lite_row = rows["LiteLLM proxy"]
+        print(f"added by LiteLLM at p50: {lite_row[1][0] - direct[1][0]:+.2f} ms @1, {lite_row[50][0] - direct[50][0]:+.2f} ms @50, "
+              f"{lite_row[200][0] - direct[200][0]:+.2f} ms @200; requests/s ours / LiteLLM: {ours['rps'] / lite_row['rps']:.1f}x")
+    else:
+        print("LiteLLM not installed (.venv-litellm; make litellm-venv): no comparison")
+    print("(the upstream is a Python ThreadingHTTPServer: its own requests/s is the ceiling for every row)")
+finally:
+    for proc in reversed(started):
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""openai_client.py BASE_URL MODE [MODEL]: the official openai SDK against llmroute serve
+(127.0.0.1 only). Prints one JSON object: what the SDK received.
+
+MODE: whole | stream | concurrent N | error
+OPENAI_API_KEY is the client key (any value when the server requires none)."""
+import json, sys, threading
+import openai
+
+base_url, mode = sys.argv[1], sys.argv[2]
+model = sys.argv[3] if len(sys.argv) > 3 and mode != "concurrent" else "auto"
+client = openai.OpenAI(base_url=base_url, max_retries=0, timeout=60)
+messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hello"}]
+
+
+def stream_once(include_usage=True):
+    pieces, usage, finish, models = [], None, None, set()
+    stream = client.chat.completions.create(model=model, messages=messages, stream=True,
+                                            stream_options={"include_usage": include_usage})
+    for chunk in stream:
+        models.add(chunk.model)
+        if chunk.usage is not None:
+            usage = chunk.usage.model_dump()
+        for choice in chunk.choices:
+            if choice.delta.content:
+                pieces.append(choice.delta.content)
+            if choice.finish_reason:
+                finish = choice.finish_reason
+    return {"pieces": pieces, "usage": usage, "finish_reason": finish, "models": sorted(models)}
+
+
+if mode == "whole":
+    raw = client.chat.completions.with_raw_response.create(model=model, messages=messages, max_tokens=50, temperature=0.5)
+    completion = raw.parse()
+    print(json.dumps({"text": completion.choices[0].message.content, "model": completion.model,
+                      "finish_reason": completion.choices[0].finish_reason, "usage": completion.usage.model_dump(),
+                      "headers": {k: v for k, v in raw.headers.items() if k.startswith("x-llmroute-")}}))
+elif mode == "stream":
+    print(json.dumps(stream_once()))
+elif mode == "concurrent":
+    count = int(sys.argv[3])
+    results, errors = [None] * count, []
+
+    def worker(i):
+        try:
+            results[i] = "".join(stream_once()["pieces"])
+        except Exception as e:  # reported, not raised: the test counts them
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print(json.dumps({"answers": results, "errors": errors}))
+elif mode == "error":
+    try:
+        client.chat.completions.create(model=model, messages=messages)
+        print(json.dumps({"error": None}))
+    except openai.APIStatusError as e:
+        print(json.dumps({"status": e.status_code, "class": type(e).__name__, "body": e.body}))
