@@ -115,6 +115,7 @@ if Context.environment["LLMROUTE_FUZZ"] == "1" {
         ("fuzz-arguments", ["LLMRouteCLI"]),
         ("fuzz-jsonl", ["LLMRouteCLI"]),
         ("fuzz-tokenizer", ["LLMRouteCore"]),
+        ("fuzz-outcomes", ["LLMRouteCore"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(

@@ -110,6 +110,11 @@ def main():
 
     write("jsonl", '{"id": "a", "prompt": "hi"}\n{"prompt": "x", "model": "gpt-4o-mini", "system": "s"}\n')
     write("jsonl", 'not json\n{"prompt": ""}\n[1,2]\n\n{"id": 7, "prompt": "q"}\r\n{"prompt": "no newline"}')
+    # eval's outcome files: the first byte picks the mode (odd: scores from field "s").
+    write("outcomes", '\x00{"id": 1, "prompt": "What is 2+2?", "weak": 1, "strong": 1}\n{"prompt": "Prove it", "weak": 0, "strong": 1.0}\n\n'
+                      '{"prompt": "x", "weak": "1", "strong": 1}\n[1]\n{"weak": 0, "strong": 1}\r\n')
+    write("outcomes", '\x01{"s": 0.9, "weak": 0, "strong": 1}\n{"s": 0.9, "weak": 1, "strong": 1}\n{"s": -2e300, "weak": 0.5, "strong": 0.25}\n'
+                      '{"s": null, "weak": 0, "strong": 1}\nnot json\n{"s": 1e999, "weak": 0, "strong": 1}')
 
     for name in ["golden_o200k_base.jsonl", "golden_cl100k_base.jsonl"]:
         fixture = ROOT / "Tests" / "LLMRouteCoreTests" / "Tokens" / "Fixtures" / name

@@ -57,6 +57,8 @@ public struct OutcomeFile: Sendable {
         var record = Record(line: 0, id: value["id"], prompt: nil, weak: 0, strong: 0, score: nil)
         for (name, keyPath) in [("weak", \Record.weak), ("strong", \Record.strong)] {
             switch number(value[name]) {
+            case .success(let number) where abs(number) > maximumOutcome:
+                return fail("\"\(name)\" is \(number), outside ±1e12 (outcomes are correctness or judge scores)")
             case .success(let number): record[keyPath: keyPath] = number
             case .failure(let what): return fail("\"\(name)\" \(what.message)")
             }
@@ -75,6 +77,11 @@ public struct OutcomeFile: Sendable {
         }
         return .success(record)
     }
+
+    /// The largest outcome magnitude read: APGR sums differences of outcomes, and values near
+    /// Double's limit would overflow those sums to infinity (a score is only sorted, so any finite
+    /// score is fine).
+    static let maximumOutcome = 1e12
 
     /// A finite JSON number, or what is wrong with the field.
     private static func number(_ value: JSONValue?) -> Result<Double, LineError> {

@@ -49,4 +49,16 @@ struct OutcomeFileTests {
             "line 3: score field \"s\" must be a number, got a string",
         ])
     }
+
+    /// Outcomes near Double's limit would overflow APGR's sums of differences to infinity.
+    @Test func outcomesBeyondATrillionAreRefusedButAnyFiniteScoreIsRead() {
+        let file = Self.read("""
+        {"s": 1e300, "weak": -1.7e308, "strong": 1.7e308}
+        {"s": -1e300, "weak": 0, "strong": 1e12}
+        """, scoreField: "s")
+        #expect(file.records.map(\.line) == [2])
+        #expect(file.problems.map(\.description) == [
+            "line 1: \"weak\" is -1.7e+308, outside ±1e12 (outcomes are correctness or judge scores)",
+        ])
+    }
 }
