@@ -75,7 +75,13 @@ public final class ResilientCaller: @unchecked Sendable {
     /// The chain as it will be called: each load-balanced model replaced by its deployments,
     /// drawn by weight among the healthy ones (see `LoadBalancer`).
     public func targets(for chain: [ModelInfo]) -> [ModelInfo] {
-        var random = SystemRandomNumberGenerator()
+        // Seeded once from the system's source rather than passing SystemRandomNumberGenerator
+        // itself: it has no stored properties, and ThreadSanitizer's instrumentation of an inout
+        // access to a value of a generic type that is empty at run time passes an unspecified
+        // address to its runtime, which crashed on it (LoadBalancingTests under TSan; swiftlang/
+        // swift#35579 fixed this only for types known to be empty at compile time).
+        var system = SystemRandomNumberGenerator()
+        var random = SplitMix64(seed: system.next())
         var seen = Set<String>()
         return chain.flatMap { model in
             catalog.targets(for: model, isHealthy: { !(breaker?.isOpen($0) ?? false) }, using: &random)
