@@ -111,6 +111,32 @@ def main():
     write("jsonl", '{"id": "a", "prompt": "hi"}\n{"prompt": "x", "model": "gpt-4o-mini", "system": "s"}\n')
     write("jsonl", 'not json\n{"prompt": ""}\n[1,2]\n\n{"id": 7, "prompt": "q"}\r\n{"prompt": "no newline"}')
 
+    # llmroute serve's request bodies: plain, streamed with every mapped field, a tool loop with
+    # images, and refusals (unknown field, bad tool, last turn not the user's).
+    tool = {"type": "function", "function": {"name": "get_weather", "description": "d", "strict": False,
+            "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}
+    for body in [
+        {"model": "auto", "messages": [{"role": "user", "content": "hi"}]},
+        {"model": "gpt-4o-mini", "stream": True, "stream_options": {"include_usage": True}, "max_completion_tokens": 64,
+         "temperature": 0.2, "stop": ["END"], "n": 1, "user": "u",
+         "messages": [{"role": "system", "content": "Be brief."}, {"role": "developer", "content": [{"type": "text", "text": "x"}]},
+                      {"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}, {"role": "user", "content": "more"}]},
+        {"model": "auto", "tools": [tool], "tool_choice": {"type": "function", "function": {"name": "get_weather"}},
+         "parallel_tool_calls": False,
+         "messages": [{"role": "user", "content": [{"type": "text", "text": "Look"},
+                                                   {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
+                                                   {"type": "image_url", "image_url": {"url": "https://x/a.jpg", "detail": "low"}}]},
+                      {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function",
+                       "function": {"name": "get_weather", "arguments": "{\"city\": \"Paris\"}"}}]},
+                      {"role": "tool", "tool_call_id": "c1", "content": "18C"}]},
+        {"model": "auto", "tools": [tool], "tool_choice": "required", "messages": [{"role": "user", "content": "q"}]},
+        {"model": "auto", "top_p": 1, "messages": [{"role": "user", "content": "q"}]},
+        {"model": "auto", "tools": [{"type": "web_search"}], "messages": [{"role": "user", "content": "q"}]},
+        {"model": "auto", "messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]},
+    ]:
+        write("request", json.dumps(body))
+    write("request", '{"model": "auto", "messages": [{"role": "user", "content": "\\ud83d\\ude00 caf\\u00e9"}], "max_tokens": 1e999}')
+
     for name in ["golden_o200k_base.jsonl", "golden_cl100k_base.jsonl"]:
         fixture = ROOT / "Tests" / "LLMRouteCoreTests" / "Tokens" / "Fixtures" / name
         selector = 0 if "o200k" in name else 1
