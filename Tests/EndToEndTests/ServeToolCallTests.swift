@@ -85,6 +85,21 @@ struct ServeToolCallTests {
         }
     }
 
+    @Test func imageDetailOnlyOverOpenAIsProtocol() throws {
+        try GatewayProcess.with { runner, gateway in
+            func request(_ model: String) -> String {
+                #"{"model": "\#(model)", "messages": [{"role": "user", "content": [{"type": "text", "text": "What?"}, "#
+                    + #"{"type": "image_url", "image_url": {"url": "https://example.com/a.png", "detail": "high"}}]}]}"#
+            }
+            let refused = try gateway.curl("/v1/chat/completions", body: request("backup"))
+            #expect(refused.status == 400 && refused.body.contains("image_url.detail") && refused.body.contains("Anthropic"), "\(refused.body)")
+            let passed = try gateway.curl("/v1/chat/completions", body: request("primary"))
+            #expect(passed.status == 200, "\(passed.body)")
+            let parts = try #require((try upstreamBody(runner)["messages"] as? [[String: Any]])?.first?["content"] as? [[String: Any]])
+            #expect((parts.last?["image_url"] as? [String: Any])?["detail"] as? String == "high")
+        }
+    }
+
     @Test func toolsAndImagesRouteOnlyToCapableModels() throws {
         let port = FaultServer.shared.port
         try GatewayProcess.with(extraModels: """
