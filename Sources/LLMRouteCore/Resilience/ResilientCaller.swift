@@ -116,6 +116,7 @@ public final class ResilientCaller: @unchecked Sendable {
                 let attemptStarted = Clock.monotonicSeconds()
                 do {
                     let result = try await ChatCall.run(provider, prepared: prepared, model: model, transport: transport) { event in
+                        // A tool call passed on is output too: a re-ask must not send it twice.
                         switch event {
                         case .text, .toolCall: shown = true
                         default: break
