@@ -103,7 +103,7 @@ if Context.environment["LLMROUTE_FUZZ"] == "1" {
     // Not for CI's smoke build (LLMROUTE_SANITIZE=fuzzer,address): for 30 s a target, a debug
     // compile of our modules is the better trade.
     let optimize = Context.environment["LLMROUTE_SANITIZE"] == nil
-    for target in package.targets where optimize && ["LLMRouteCore", "LLMRouteCLI"].contains(target.name) {
+    for target in package.targets where optimize && ["LLMRouteCore", "LLMRouteCLI", "LLMRouteServe"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"])]
     }
     package.targets.append(.target(name: "CLLMRouteFuzz", path: "Fuzz/Sources/CLLMRouteFuzz"))
@@ -116,6 +116,7 @@ if Context.environment["LLMROUTE_FUZZ"] == "1" {
         ("fuzz-jsonl", ["LLMRouteCLI"]),
         ("fuzz-tokenizer", ["LLMRouteCore"]),
         ("fuzz-outcomes", ["LLMRouteCore"]),
+        ("fuzz-request", ["LLMRouteServe"]),
     ]
     for target in fuzzTargets {
         package.targets.append(.executableTarget(

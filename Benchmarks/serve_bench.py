@@ -51,8 +51,8 @@ gateway = start([binary, "serve", "--port", "0", "--retries", "0"], env=env, std
 line = gateway.stderr.readline()
 gw_port = int(line.rsplit(":", 1)[1].split("/")[0])
 
-targets = [("upstream (direct)", up_port, "/ok/bench/v1/chat/completions", "bench"),
-           ("llmroute serve", gw_port, "/v1/chat/completions", "bench")]
+targets = [("upstream (direct)", up_port, "/ok/bench/v1/chat/completions", "bench", "x"),
+           ("llmroute serve", gw_port, "/v1/chat/completions", "bench", "x")]
 lite = None
 if os.access(litellm, os.X_OK):
     lite_port = free_port()
@@ -64,24 +64,30 @@ if os.access(litellm, os.X_OK):
       api_key: not-used
       api_base: http://127.0.0.1:{up_port}/ok/bench/v1
 """)
+    # Recent LiteLLM proxies refuse to start without a master key (clients then send it).
+    master_key = "sk-bench-" + os.urandom(16).hex()
     lite = start([litellm, "--config", home + "/litellm.yaml", "--host", "127.0.0.1", "--port", str(lite_port)],
-                 env=dict(os.environ, LITELLM_LOG="ERROR"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
+                 env=dict(os.environ, LITELLM_LOG="ERROR", LITELLM_MASTER_KEY=master_key),
+                 stdout=subprocess.DEVNULL, stderr=open(home + "/litellm.log", "w"))
+    deadline, healthy = time.time() + 180, False
+    while time.time() < deadline and lite.poll() is None and not healthy:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{lite_port}/health/liveliness", timeout=1)
-            break
+            healthy = True
         except Exception:
             time.sleep(0.5)
-    targets.append(("LiteLLM proxy", lite_port, "/v1/chat/completions", "bench"))
+    if healthy:
+        targets.append(("LiteLLM proxy", lite_port, "/v1/chat/completions", "bench", master_key))
+    else:
+        print("LiteLLM proxy did not start; its log's end:\n" + open(home + "/litellm.log").read()[-2000:], file=sys.stderr)
 
 
-async def one(port, path, model):
+async def one(port, path, model, key):
     body = json.dumps({"model": model, "stream": True, "messages": [{"role": "user", "content": "Say hello"}]}).encode()
     start = time.perf_counter()
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(b"POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer x\r\n"
-                 b"Connection: close\r\nContent-Length: %d\r\n\r\n%s" % (path.encode(), len(body), body))
+    writer.write(b"POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer %s\r\n"
+                 b"Connection: close\r\nContent-Length: %d\r\n\r\n%s" % (path.encode(), key.encode(), len(body), body))
     await writer.drain()
     seen, first = b"", None
     while True:
@@ -99,7 +105,7 @@ async def one(port, path, model):
     return first
 
 
-async def run(port, path, model, concurrency, total):
+async def run(port, path, model, key, concurrency, total):
     queue = list(range(total))
     firsts, errors = [], 0
 
@@ -108,7 +114,7 @@ async def run(port, path, model, concurrency, total):
         while queue:
             queue.pop()
             try:
-                firsts.append(await one(port, path, model))
+                firsts.append(await one(port, path, model, key))
             except Exception:
                 errors += 1
     began = time.perf_counter()
@@ -117,6 +123,8 @@ async def run(port, path, model, concurrency, total):
 
 
 def pct(values, p):
+    if not values:
+        return float("nan")
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
 
@@ -130,13 +138,14 @@ def rss_mb(pid):
 
 try:
     rows = {}
-    for name, port, path, model in targets:
-        asyncio.run(run(port, path, model, 10, 50))  # warm-up
+    print("machine: %d cores, load average at start %.2f %.2f %.2f" % ((os.cpu_count(),) + os.getloadavg()))
+    for name, port, path, model, key in targets:
+        asyncio.run(run(port, path, model, key, 10, 50))  # warm-up
         row = {}
         for concurrency in (1, 50, 200):
-            firsts, errors, _ = asyncio.run(run(port, path, model, concurrency, max(concurrency * 4, 200)))
+            firsts, errors, _ = asyncio.run(run(port, path, model, key, concurrency, max(concurrency * 4, 200)))
             row[concurrency] = (pct(firsts, 50), pct(firsts, 99), errors)
-        _, errors, wall = asyncio.run(run(port, path, model, 50, requests))
+        _, errors, wall = asyncio.run(run(port, path, model, key, 50, requests))
         row["rps"] = (requests - errors) / wall
         row["errors"] = errors + sum(row[c][2] for c in (1, 50, 200))
         row["rss"] = rss_mb(gateway.pid if name == "llmroute serve" else (lite.pid if lite and name == "LiteLLM proxy" else upstream.pid))
@@ -155,6 +164,7 @@ try:
     else:
         print("LiteLLM not installed (.venv-litellm; make litellm-venv): no comparison")
     print("(the upstream is a Python ThreadingHTTPServer: its own requests/s is the ceiling for every row)")
+    print("load average at end %.2f %.2f %.2f" % os.getloadavg())
 finally:
     for proc in reversed(started):
         if proc.poll() is None:

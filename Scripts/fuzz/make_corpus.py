@@ -116,6 +116,32 @@ def main():
     write("outcomes", '\x01{"s": 0.9, "weak": 0, "strong": 1}\n{"s": 0.9, "weak": 1, "strong": 1}\n{"s": -2e300, "weak": 0.5, "strong": 0.25}\n'
                       '{"s": null, "weak": 0, "strong": 1}\nnot json\n{"s": 1e999, "weak": 0, "strong": 1}')
 
+    # llmroute serve's request bodies: plain, streamed with every mapped field, a tool loop with
+    # images, and refusals (unknown field, bad tool, last turn not the user's).
+    tool = {"type": "function", "function": {"name": "get_weather", "description": "d", "strict": False,
+            "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}
+    for body in [
+        {"model": "auto", "messages": [{"role": "user", "content": "hi"}]},
+        {"model": "gpt-4o-mini", "stream": True, "stream_options": {"include_usage": True}, "max_completion_tokens": 64,
+         "temperature": 0.2, "stop": ["END"], "n": 1, "user": "u",
+         "messages": [{"role": "system", "content": "Be brief."}, {"role": "developer", "content": [{"type": "text", "text": "x"}]},
+                      {"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}, {"role": "user", "content": "more"}]},
+        {"model": "auto", "tools": [tool], "tool_choice": {"type": "function", "function": {"name": "get_weather"}},
+         "parallel_tool_calls": False,
+         "messages": [{"role": "user", "content": [{"type": "text", "text": "Look"},
+                                                   {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}},
+                                                   {"type": "image_url", "image_url": {"url": "https://x/a.jpg", "detail": "low"}}]},
+                      {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function",
+                       "function": {"name": "get_weather", "arguments": "{\"city\": \"Paris\"}"}}]},
+                      {"role": "tool", "tool_call_id": "c1", "content": "18C"}]},
+        {"model": "auto", "tools": [tool], "tool_choice": "required", "messages": [{"role": "user", "content": "q"}]},
+        {"model": "auto", "top_p": 1, "messages": [{"role": "user", "content": "q"}]},
+        {"model": "auto", "tools": [{"type": "web_search"}], "messages": [{"role": "user", "content": "q"}]},
+        {"model": "auto", "messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]},
+    ]:
+        write("request", json.dumps(body))
+    write("request", '{"model": "auto", "messages": [{"role": "user", "content": "\\ud83d\\ude00 caf\\u00e9"}], "max_tokens": 1e999}')
+
     for name in ["golden_o200k_base.jsonl", "golden_cl100k_base.jsonl"]:
         fixture = ROOT / "Tests" / "LLMRouteCoreTests" / "Tokens" / "Fixtures" / name
         selector = 0 if "o200k" in name else 1

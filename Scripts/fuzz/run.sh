@@ -14,7 +14,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 bin="$1" seconds="$2" work="$3"
 shift 3
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(sse openai anthropic config arguments jsonl tokenizer); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(sse openai anthropic config arguments jsonl tokenizer outcomes request); fi
 mkdir -p "$work/artifacts"
 # Swift's runtime keeps metadata caches for the process lifetime; they are not leaks.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"

@@ -26,6 +26,7 @@ struct ChatCompletionFormat: Sendable {
         case .reasoning(let text): Self.event(chunk(model: model, delta: [("reasoning_content", .string(text))]))
         case .stop(let reason): Self.event(chunk(model: model, delta: [], finish: Self.finishReason(reason)))
         case .usage: ""
+        case .toolCall(let delta): Self.event(chunk(model: model, delta: [("tool_calls", .array([Self.toolCall(delta)]))]))
         }
     }
 
@@ -45,7 +46,13 @@ struct ChatCompletionFormat: Sendable {
 
     /// A whole `chat.completion`.
     func whole(_ result: ChatResult) -> JSONValue {
-        let message = JSONValue.object([("role", .string("assistant")), ("content", .string(result.text))])
+        var pairs: [(String, JSONValue)] = [("role", .string("assistant"))]
+        // OpenAI's content is null when the answer is only tool calls.
+        pairs.append(("content", result.text.isEmpty && !result.toolCalls.isEmpty ? .null : .string(result.text)))
+        if !result.toolCalls.isEmpty {
+            pairs.append(("tool_calls", .array(result.toolCalls.map(\.openAIJSON))))
+        }
+        let message = JSONValue.object(pairs)
         let choice = JSONValue.object([
             ("index", .integer(0)), ("message", message),
             ("finish_reason", result.stopReason.map { .string(Self.finishReason($0)) } ?? .null),
@@ -64,6 +71,18 @@ struct ChatCompletionFormat: Sendable {
             ("index", .integer(0)), ("delta", .object(delta)), ("finish_reason", finish.map(JSONValue.string) ?? .null),
         ])
         return .object(header(model: model.id, object: "chat.completion.chunk") + [("choices", .array([choice]))])
+    }
+
+    /// A streamed piece of a tool call as OpenAI sends it: the first carries id, type and name;
+    /// every piece its index and argument text, passed on as it arrived.
+    static func toolCall(_ delta: ToolCallDelta) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("index", .integer(delta.index))]
+        if let id = delta.id { pairs += [("id", .string(id)), ("type", .string("function"))] }
+        var function: [(String, JSONValue)] = []
+        if let name = delta.name { function.append(("name", .string(name))) }
+        function.append(("arguments", .string(delta.arguments)))
+        pairs.append(("function", .object(function)))
+        return .object(pairs)
     }
 
     /// OpenAI's usage object from any protocol's buckets, plus what the call cost.

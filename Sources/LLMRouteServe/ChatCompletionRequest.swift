@@ -7,20 +7,32 @@ public struct ChatCompletionRequest: Sendable {
     /// "auto" (or "llmroute/auto"): routed; anything else must name a catalog or config model.
     public var model: String
     public var system: String?
-    /// User and assistant turns, oldest first; the last is the user's prompt.
+    /// User, assistant and tool turns, oldest first; the last is the user's prompt or a tool's result.
     public var messages: [ChatMessage]
     public var stream: Bool
     public var includeUsage: Bool
     public var maxTokens: Int?
     public var temperature: Double?
     public var stop: [String]
+    public var tools: ToolOptions? = nil
+    /// Parameters only OpenAI-protocol upstreams can carry (an image's `detail`): Anthropic
+    /// models cannot answer this request as sent.
+    public var openAIOnly: [String] = []
 
     public var routed: Bool { model == "auto" || model == "llmroute/auto" }
+
+    /// What a model must be able to do to answer: tools need function calling, images vision.
+    public var requiredCapabilities: Set<Capability> {
+        var needed: Set<Capability> = []
+        if tools != nil || messages.contains(where: { $0.role == .tool || !$0.toolCalls.isEmpty }) { needed.insert(.tools) }
+        if messages.contains(where: \.hasImages) { needed.insert(.vision) }
+        return needed
+    }
 
     /// Fields accepted and used (or, for `user` and `n: 1`, harmless to ignore: they change nothing in the answer).
     static let known: Set<String> = [
         "model", "messages", "stream", "stream_options", "max_tokens", "max_completion_tokens",
-        "temperature", "stop", "user", "n",
+        "temperature", "stop", "user", "n", "tools", "tool_choice", "parallel_tool_calls",
     ]
 
     /// Decodes a request body; a 400 in OpenAI's shape for anything malformed or unmappable.
@@ -39,10 +51,12 @@ public struct ChatCompletionRequest: Sendable {
         if let n = json["n"], n != .null, n.intValue != 1 {
             throw .invalid("only n = 1 is supported", param: "n")
         }
-        let (system, messages) = try decodeMessages(json["messages"])
+        let messages = try ChatMessageDecoder.decode(json["messages"])
         var request = ChatCompletionRequest(
-            model: model, system: system, messages: messages, stream: false, includeUsage: false,
-            maxTokens: nil, temperature: nil, stop: [])
+            model: model, system: messages.system.isEmpty ? nil : messages.system.joined(separator: "\n\n"),
+            messages: messages.turns, stream: false, includeUsage: false, maxTokens: nil, temperature: nil, stop: [])
+        request.openAIOnly = messages.openAIOnly
+        request.tools = try ToolOptionsDecoder.decode(tools: json["tools"], choice: json["tool_choice"], parallel: json["parallel_tool_calls"])
         request.stream = try bool(json["stream"], "stream") ?? false
         if let options = json["stream_options"], options != .null {
             guard case .object(let optionPairs) = options else { throw .invalid("'stream_options' must be an object", param: "stream_options") }
@@ -70,53 +84,6 @@ public struct ChatCompletionRequest: Sendable {
         default: throw .invalid("'stop' must be a string or an array of strings", param: "stop")
         }
         return request
-    }
-
-    /// System and developer messages become the system prompt (joined, in order); user and
-    /// assistant messages the turns. Tool messages and non-text content parts are refused.
-    static func decodeMessages(_ value: JSONValue?) throws(GatewayError) -> (String?, [ChatMessage]) {
-        guard case .array(let items)? = value, !items.isEmpty else {
-            throw .invalid("'messages' must be a non-empty array", param: "messages")
-        }
-        var system: [String] = []
-        var turns: [ChatMessage] = []
-        for (index, item) in items.enumerated() {
-            let param = "messages[\(index)]"
-            guard case .object(let pairs) = item else { throw .invalid("\(param) must be an object", param: param) }
-            for (key, _) in pairs where !["role", "content", "name"].contains(key) {
-                throw .invalid("\(param).\(key) is not supported by llmroute serve", param: param)
-            }
-            let text = try content(item["content"], param: param)
-            switch item["role"]?.stringValue {
-            case "system", "developer": system.append(text)
-            case "user": turns.append(ChatMessage(role: .user, content: text))
-            case "assistant": turns.append(ChatMessage(role: .assistant, content: text))
-            case let role?: throw .invalid("\(param): role '\(role)' is not supported by llmroute serve", param: param)
-            case nil: throw .invalid("\(param).role is required", param: param)
-            }
-        }
-        guard turns.last?.role == .user else {
-            throw .invalid("the last message must be a user message", param: "messages")
-        }
-        return (system.isEmpty ? nil : system.joined(separator: "\n\n"), turns)
-    }
-
-    /// A message's text: a string, or an array of text parts (joined).
-    static func content(_ value: JSONValue?, param: String) throws(GatewayError) -> String {
-        switch value {
-        case .string(let text)?: return text
-        case .array(let parts)?:
-            var text = ""
-            for part in parts {
-                guard part["type"]?.stringValue == "text", let piece = part["text"]?.stringValue else {
-                    throw .invalid("\(param).content: only text parts are supported by llmroute serve", param: param)
-                }
-                text += piece
-            }
-            return text
-        default:
-            throw .invalid("\(param).content must be a string or an array of text parts", param: param)
-        }
     }
 
     static func bool(_ value: JSONValue?, _ name: String) throws(GatewayError) -> Bool? {

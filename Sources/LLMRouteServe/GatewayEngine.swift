@@ -46,10 +46,14 @@ public struct GatewayEngine: Sendable {
     /// model can take it or a header is malformed, 429 when a budget would be crossed.
     public func plan(_ request: ChatCompletionRequest, hints: Hints) throws(GatewayError) -> Plan {
         var route = template
-        let prompt = request.messages.last?.content ?? ""
+        // The prompt classified (and recorded) is the user's last turn, also when a tool's
+        // result comes after it: the task is the user's; the rest counts as context.
+        let promptIndex = request.messages.lastIndex { $0.role == .user } ?? request.messages.count - 1
+        let prompt = request.messages[promptIndex].content
         route.prompt = prompt
         route.system = request.system
-        route.context = Array(request.messages.dropLast())
+        route.context = request.messages.enumerated().filter { $0.offset != promptIndex }.map(\.element)
+        route.requiredCapabilities.formUnion(request.requiredCapabilities)
         route.forcedModel = request.routed ? nil : request.model
         if let maxTokens = request.maxTokens { route.outputTokens = maxTokens }
         if let name = hints.strategy {
@@ -66,7 +70,7 @@ public struct GatewayEngine: Sendable {
             guard let value = Double(text), (0...1).contains(value) else { throw .invalid("x-llmroute-min-quality must be a number from 0 to 1") }
             route.minQuality = value
         }
-        let decision: RoutingDecision
+        var decision: RoutingDecision
         do { decision = try router.route(route) } catch {
             switch error {
             case .unknownModel(let name, _):
@@ -75,6 +79,13 @@ public struct GatewayEngine: Sendable {
             case .noCandidates:
                 throw .invalid(error.description)
             }
+        }
+        if let param = request.openAIOnly.first {
+            // Anthropic has no such parameter: its models answer only what they can be sent as is.
+            if decision.model.api == .anthropic {
+                throw .invalid("'\(param)' cannot be passed to \(decision.model.id) (Anthropic protocol); remove it or choose another model", param: param)
+            }
+            decision.fallbacks.removeAll { $0.api == .anthropic }
         }
         if decision.exceedsMaxCost {
             throw .invalid("refused: the estimated cost \(Money.format(decision.estimatedCost)) of \(decision.model.id) exceeds the maximum cost")
@@ -85,6 +96,7 @@ public struct GatewayEngine: Sendable {
         var chat = ChatRequest(system: request.system, messages: request.messages, maxTokens: request.maxTokens,
                                temperature: request.temperature, stream: request.stream)
         chat.stop = request.stop
+        chat.tools = request.tools
         return Plan(decision: decision, chat: chat, prompt: prompt)
     }
 

@@ -39,10 +39,25 @@ struct GatewayHandlers: Sendable {
         .object([("id", .string(id)), ("object", .string("model")), ("created", .integer(0)), ("owned_by", .string(owner))])
     }
 
-    func chatCompletions(_ request: Request) async -> Response {
+    func chatCompletions(_ request: Request, channel: any Channel) async -> Response {
         var request = request
         let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: settings.bodyLimit) } catch {
+        // A client that has not sent the whole body within the read timeout is cut off: closing
+        // the connection also ends the body collection below.
+        let timeout = settings.readTimeout
+        let deadline = Task {
+            try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+            channel.close(promise: nil)
+        }
+        do {
+            body = try await request.collectBody(upTo: settings.bodyLimit)
+            // Only the body's arrival is timed: answering may take as long as the upstream does.
+            deadline.cancel()
+        } catch {
+            deadline.cancel()
+            if !channel.isActive {
+                return Self.error(GatewayError(status: 408, message: "the request body did not arrive within \(timeout) s", code: "request_timeout"))
+            }
             return Self.error(GatewayError(status: 413, message: "the request body is larger than the limit of \(settings.bodyLimit) bytes",
                                            code: "request_too_large"))
         }

@@ -27,14 +27,14 @@ public struct GatewayServer: Sendable {
         var logger = Logger(label: "llmroute.serve")
         // Request logging stays off: headers carry the client's key.
         logger.logLevel = .error
-        let router = Router()
+        let router = Router(context: GatewayContext.self)
         let handlers = GatewayHandlers(settings: settings, engine: engine)
         router.get("/health") { _, _ in GatewayHandlers.json(.object([("status", .string("ok"))])) }
         router.get("/v1/models") { request, _ in handlers.authorized(request) ?? handlers.models() }
         router.get("/metrics") { request, _ in handlers.authorized(request) ?? handlers.metrics() }
-        router.post("/v1/chat/completions") { request, _ in
+        router.post("/v1/chat/completions") { request, context in
             if let refused = handlers.authorized(request) { return refused }
-            return await handlers.chatCompletions(request)
+            return await handlers.chatCompletions(request, channel: context.channel)
         }
         let host = settings.host
         let announce = onListening

@@ -6,6 +6,7 @@ public struct ServeSettings: Sendable {
     public static let defaultGracePeriod = 30.0
     /// Seconds a connection may sit without a request in progress.
     public static let idleTimeout = 60
+    public static let defaultReadTimeout = 60.0
 
     public var host: String
     /// 0: the system picks a free port (printed on stderr once listening).
@@ -16,9 +17,14 @@ public struct ServeSettings: Sendable {
     public var bodyLimit: Int
     /// Seconds in-flight requests get to finish after SIGTERM/SIGINT.
     public var gracePeriod: Double
+    /// Seconds a client has to send a request's whole body once its headers are in; a slower
+    /// one is disconnected. `LLMROUTE_SERVE_READ_TIMEOUT_MS` sets it (the tests shorten it).
+    public var readTimeout: Double
 
     public init(host: String = defaultHost, port: Int = defaultPort, clientKey: String? = nil,
-                bodyLimit: Int = defaultBodyLimit, gracePeriod: Double = defaultGracePeriod) {
+                bodyLimit: Int = defaultBodyLimit, gracePeriod: Double = defaultGracePeriod,
+                readTimeout: Double = defaultReadTimeout) {
+        self.readTimeout = readTimeout
         self.host = host
         self.port = port
         self.clientKey = clientKey

@@ -110,12 +110,14 @@ struct GatewayProcessError: Error, CustomStringConvertible {
 
 extension GatewayProcess {
     /// Runs `body` with a gateway in front of the fault server (`primary` is the OpenAI-protocol
-    /// model's scenario, `config` more TOML); the gateway is stopped and the home removed after.
-    static func with(primary: String = "ok", config: String = "", arguments: [String] = [], environment: [String: String] = [:],
+    /// model's scenario, `backup` the Anthropic one's, `extraModels` a "flaky" model and its
+    /// provider, `config` more TOML); the gateway is stopped and the home removed after.
+    static func with(primary: String = "ok", backup: String = "ok", extraModels: String = "", config: String = "",
+                     arguments: [String] = [], environment: [String: String] = [:],
                      _ body: (BinaryRunner, GatewayProcess) throws -> Void) throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }
-        try runner.writeFaultConfig(primary: primary)
+        try runner.writeFaultConfig(primary: primary, backup: backup, extraModels: extraModels)
         if !config.isEmpty {
             try runner.writeConfig(try String(contentsOfFile: runner.configPath, encoding: .utf8) + "\n" + config + "\n")
         }

@@ -8,10 +8,7 @@ import Testing
 @Suite("End to end: serve with the openai SDK", .serialized, .enabled(if: OpenAISDK.python != nil))
 struct ServeOpenAISDKTests {
     func client(_ gateway: GatewayProcess, _ arguments: [String], key: String = "unused") throws -> [String: Any] {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Servers/openai_client.py").path
-        let output = try GatewayProcess.capture(OpenAISDK.python!, [script, gateway.baseURL] + arguments,
-                                                environment: ["OPENAI_API_KEY": key, "PATH": "/usr/bin:/bin", "NO_PROXY": "127.0.0.1"])
-        return try #require(try BinaryRunner.json(output) as? [String: Any], "\(output)\n\(gateway.stderr)")
+        try OpenAISDK.run(gateway, arguments, key: key)
     }
 
     @Test func wholeAndStreamedOverBothProtocols() throws {
@@ -59,5 +56,13 @@ enum OpenAISDK {
         let path = ProcessInfo.processInfo.environment["LLMROUTE_OPENAI_PYTHON"]
             ?? root.appendingPathComponent(".venv-openai/bin/python").path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
+    /// Servers/openai_client.py against the gateway: the JSON object it prints.
+    static func run(_ gateway: GatewayProcess, _ arguments: [String], key: String = "unused") throws -> [String: Any] {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Servers/openai_client.py").path
+        let output = try GatewayProcess.capture(python!, [script, gateway.baseURL] + arguments,
+                                                environment: ["OPENAI_API_KEY": key, "PATH": "/usr/bin:/bin", "NO_PROXY": "127.0.0.1"])
+        return try #require(try BinaryRunner.json(output) as? [String: Any], "\(output)\n\(gateway.stderr)")
     }
 }

@@ -42,6 +42,9 @@ enum ServeCommand {
         settings.port = args.integer(Flags.port) ?? config.port ?? ServeSettings.defaultPort
         if settings.port > 65535 { throw CLIError("--port must be at most 65535", exitCode: ExitCode.usage) }
         if let mb = config.maxBodyMB { settings.bodyLimit = Int(mb * 1024 * 1024) }
+        if let ms = context.environment.nonEmpty("LLMROUTE_SERVE_READ_TIMEOUT_MS").flatMap(Double.init), ms > 0 {
+            settings.readTimeout = ms / 1000
+        }
         if let variable = args.string(Flags.apiKeyEnv) ?? config.apiKeyEnv {
             guard let key = context.environment[variable], !key.isEmpty else {
                 throw CLIError("the client key variable \(variable) is not set (or empty)", exitCode: ExitCode.usage,

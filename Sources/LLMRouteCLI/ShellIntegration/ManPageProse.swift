@@ -110,6 +110,7 @@ enum ManPageProse {
         ("XDG_DATA_HOME", "Base of the data directory, $XDG_DATA_HOME/llmroute. Default: ~/.local/share. Nothing is stored there yet."),
         ("HOME", "Where the XDG defaults are, when the XDG variables are unset or not absolute paths."),
         ("LLMROUTE_RETRY_BASE_MS", "Base of the retry backoff in milliseconds (default 500). The test suite sets it so retries take no time."),
+        ("LLMROUTE_SERVE_READ_TIMEOUT_MS", "How long llmroute serve waits for a request's whole body once its headers are in, in milliseconds (default 60000); a slower client is disconnected."),
     ]
 
     static let files: [(String, String)] = [

@@ -17,13 +17,10 @@ public struct AnthropicProvider: ChatProvider {
         if let system = request.system, !system.isEmpty {
             body.append(("system", request.cachePrefix ? .array([Self.cachedText(system)]) : .string(system)))
         }
-        let messages = turns.enumerated().map { index, message in
-            JSONValue.object([("role", .string(message.role.rawValue)),
-                              ("content", marked.contains(index) ? .array([Self.cachedText(message.content)]) : .string(message.content))])
-        }
-        body.append(("messages", .array(messages)))
+        body.append(("messages", .array(AnthropicToolEncoding.messages(turns, marked: marked))))
         if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
         if !request.stop.isEmpty { body.append(("stop_sequences", .array(request.stop.map(JSONValue.string)))) }
+        body += AnthropicToolEncoding.fields(request.tools)
         if request.stream { body.append(("stream", .bool(true))) }
         var headers = [("content-type", "application/json"), ("anthropic-version", Self.apiVersion)]
         headers.append(("accept", request.stream ? "text/event-stream" : "application/json"))
@@ -62,10 +59,15 @@ public struct AnthropicProvider: ChatProvider {
             throw ProviderError(.malformed, message: "response has no content")
         }
         var events: [ChatEvent] = []
+        var tools = 0
         for block in blocks {
             switch block["type"]?.stringValue {
             case "text": if let t = block["text"]?.stringValue, !t.isEmpty { events.append(.text(t)) }
             case "thinking": if let t = block["thinking"]?.stringValue, !t.isEmpty { events.append(.reasoning(t)) }
+            case "tool_use":
+                events.append(.toolCall(ToolCallDelta(index: tools, id: block["id"]?.stringValue, name: block["name"]?.stringValue,
+                                                      arguments: (block["input"] ?? .object([])).serialized())))
+                tools += 1
             default: break
             }
         }
@@ -79,12 +81,16 @@ public struct AnthropicProvider: ChatProvider {
     }
 }
 
-/// Messages stream events: message_start (input and cache usage), content_block_start/delta/stop (only
-/// text is the answer; thinking is reasoning; signatures and tool input are neither),
+/// Messages stream events: message_start (input and cache usage), content_block_start/delta/stop (text
+/// is the answer; thinking is reasoning; tool_use blocks and their input_json_delta pieces are
+/// tool calls; signatures are none of these),
 /// message_delta (output usage, stop_reason), message_stop, ping, error.
 public struct AnthropicStreamDecoder: ChatStreamDecoder {
     /// The usage so far: message_start's input side, then message_delta's cumulative counts.
     private var usage = AnthropicUsage()
+    /// Tool calls so far, by content block index: the call's 0-based index among the answer's
+    /// calls (OpenAI's numbering), and whether any argument text has arrived.
+    private var toolBlocks: [Int: (call: Int, hasArguments: Bool)] = [:]
 
     public init() {}
 
@@ -105,12 +111,26 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
             if block?["type"]?.stringValue == "text", let text = block?["text"]?.stringValue, !text.isEmpty {
                 return [.text(text)]
             }
+            if block?["type"]?.stringValue == "tool_use", let block { return toolStart(block, at: json["index"]?.intValue ?? 0) }
         case "content_block_delta":
             let delta = json["delta"]
             switch delta?["type"]?.stringValue {
             case "text_delta": if let t = delta?["text"]?.stringValue, !t.isEmpty { return [.text(t)] }
             case "thinking_delta": if let t = delta?["thinking"]?.stringValue, !t.isEmpty { return [.reasoning(t)] }
-            default: break  // signature_delta, input_json_delta, citations: not answer text
+            case "input_json_delta":
+                let index = json["index"]?.intValue ?? 0
+                if let piece = delta?["partial_json"]?.stringValue, !piece.isEmpty, let call = toolBlocks[index]?.call {
+                    toolBlocks[index]?.hasArguments = true
+                    return [.toolCall(ToolCallDelta(index: call, arguments: piece))]
+                }
+            default: break  // signature_delta, citations: not answer text
+            }
+        case "content_block_stop":
+            // A call without arguments streams no input_json_delta (its input is {}); clients
+            // parse the arguments, and "" is not JSON.
+            if let tool = toolBlocks[json["index"]?.intValue ?? 0], !tool.hasArguments {
+                toolBlocks[json["index"]?.intValue ?? 0]?.hasArguments = true
+                return [.toolCall(ToolCallDelta(index: tool.call, arguments: "{}"))]
             }
         case "message_delta":
             var events: [ChatEvent] = []
@@ -120,9 +140,20 @@ public struct AnthropicStreamDecoder: ChatStreamDecoder {
         case "error":
             throw Self.streamError(json["error"] ?? json)
         default:
-            break  // content_block_stop, message_stop and event types added later
+            break  // message_stop and event types added later
         }
         return []
+    }
+
+    /// A tool_use block opens: its id and name. Messages streams `input: {}` here and the
+    /// arguments as input_json_delta pieces; an input given whole here is passed on as its text.
+    private mutating func toolStart(_ block: JSONValue, at index: Int) -> [ChatEvent] {
+        let call = toolBlocks.count
+        var arguments = ""
+        if case .object(let pairs)? = block["input"], !pairs.isEmpty { arguments = block["input"]!.serialized() }
+        toolBlocks[index] = (call, !arguments.isEmpty)
+        return [.toolCall(ToolCallDelta(index: call, id: block["id"]?.stringValue ?? "", name: block["name"]?.stringValue ?? "",
+                                        arguments: arguments))]
     }
 
     private mutating func merged(_ body: JSONValue) -> ChatEvent {

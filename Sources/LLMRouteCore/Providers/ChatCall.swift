@@ -26,6 +26,9 @@ public enum ChatCall {
                     result.usageReported = true
                     result.usage = usage
                 case .stop(let reason): result.stopReason = reason
+                case .toolCall(let delta):
+                    if result.timeToFirstToken == nil { result.timeToFirstToken = Clock.monotonicSeconds() - started }
+                    result.toolCalls.apply(delta)
                 }
                 try onEvent(event)
             }
@@ -61,7 +64,7 @@ public enum ChatCall {
             // Both protocols end with a stop reason; without one the stream was cut short.
             throw ProviderError(.connection, message: "stream ended before the answer was complete")
         }
-        if result.text.isEmpty && result.stopReason == nil {
+        if result.text.isEmpty && result.toolCalls.isEmpty && result.stopReason == nil {
             throw ProviderError(.empty, status: 200, message: "no answer in the response")
         }
         return result

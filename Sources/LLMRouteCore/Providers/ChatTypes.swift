@@ -1,12 +1,24 @@
 /// One message of a conversation.
 public struct ChatMessage: Sendable, Equatable {
-    public enum Role: String, Sendable { case system, user, assistant }
+    /// `tool`: a tool's result, answering the assistant's call `toolCallID`.
+    public enum Role: String, Sendable { case system, user, assistant, tool }
     public var role: Role
+    /// The text (all text parts joined, when there are parts).
     public var content: String
+    /// Content with images (`llmroute serve`): text and image parts in order; nil for plain text.
+    public var parts: [ContentPart]? = nil
+    /// The calls an assistant turn asked for.
+    public var toolCalls: [ToolCall] = []
+    /// For a `tool` turn: the call it answers.
+    public var toolCallID: String? = nil
 
     public init(role: Role, content: String) {
         self.role = role
         self.content = content
+    }
+
+    public var hasImages: Bool {
+        parts?.contains { if case .image = $0 { true } else { false } } ?? false
     }
 }
 
@@ -24,6 +36,8 @@ public struct ChatRequest: Sendable {
     /// Stop sequences (`llmroute serve` passes on a client's `stop`): `stop` in Chat
     /// Completions, `stop_sequences` in Messages. Empty: none sent.
     public var stop: [String] = []
+    /// Tools offered to the model (`llmroute serve`); nil: none.
+    public var tools: ToolOptions? = nil
 
     public init(system: String? = nil, messages: [ChatMessage], maxTokens: Int? = nil,
                 temperature: Double? = nil, stream: Bool = true, cachePrefix: Bool = false) {
@@ -47,6 +61,8 @@ public enum ChatEvent: Sendable, Equatable {
     case usage(TokenUsage)
     /// Why generation stopped, in the provider's words (stop, length, end_turn, refusal, …).
     case stop(String)
+    /// A piece of a tool call the model makes (its arguments arrive in pieces when streamed).
+    case toolCall(ToolCallDelta)
 }
 
 /// The outcome of one successful call.
@@ -60,6 +76,8 @@ public struct ChatResult: Sendable, Equatable {
     public var timeToFirstToken: Double?
     /// False when the API reported no usage: `usage` is then zero, and the ledger estimates it.
     public var usageReported = false
+    /// The tool calls the model made, assembled from their pieces.
+    public var toolCalls: [ToolCall] = []
 
     /// Providers that stop for safety say so in their own words.
     public var refused: Bool { stopReason == "refusal" || stopReason == "content_filter" }

@@ -10,9 +10,7 @@ public struct OpenAIProvider: ChatProvider {
         if let system = request.system, !system.isEmpty {
             messages.append(.object([("role", .string("system")), ("content", .string(system))]))
         }
-        for message in request.messages {
-            messages.append(.object([("role", .string(message.role.rawValue)), ("content", .string(message.content))]))
-        }
+        for message in request.messages { messages.append(OpenAIToolEncoding.message(message)) }
         var body: [(String, JSONValue)] = [("model", .string(model.id)), ("messages", .array(messages))]
         var notes: [String] = []
         if OpenAIReasoningModels.matches(model) {
@@ -31,6 +29,7 @@ public struct OpenAIProvider: ChatProvider {
             if let temperature = request.temperature { body.append(("temperature", .number(temperature))) }
         }
         if !request.stop.isEmpty { body.append(("stop", .array(request.stop.map(JSONValue.string)))) }
+        body += OpenAIToolEncoding.fields(request.tools)
         if request.stream {
             body.append(("stream", .bool(true)))
             // Without it the stream carries no usage, and cost could only be estimated.
@@ -103,7 +102,7 @@ public struct OpenAIStreamDecoder: ChatStreamDecoder {
         default:
             break  // null or absent: a role-only or usage-only chunk
         }
-        return events
+        return events + OpenAIToolEncoding.toolCalls(of: message)
     }
 
     static func usage(_ usage: JSONValue) -> ChatEvent { .usage(OpenAIUsage.decode(usage)) }

@@ -122,7 +122,11 @@ public final class ResilientCaller: @unchecked Sendable {
                 let attemptStarted = Clock.monotonicSeconds()
                 do {
                     let result = try await ChatCall.run(provider, prepared: prepared, model: model, transport: transport) { event in
-                        if case .text = event { shown = true }
+                        // A tool call passed on is output too: a re-ask must not send it twice.
+                        switch event {
+                        case .text, .toolCall: shown = true
+                        default: break
+                        }
                         try onEvent(model, event)
                     } afterChunk: { afterChunk() }
                     attempts.append(Attempt(model, outcome: "ok", latency: Clock.monotonicSeconds() - attemptStarted))

@@ -31,7 +31,12 @@ ANTHROPIC_USAGE = {
                    "cache_creation": {"ephemeral_5m_input_tokens": 3337, "ephemeral_1h_input_tokens": 0}, "output_tokens": 1},
                   {"output_tokens": 198}),
 }
+# The tools scenario's call: arguments with escapes and non-ASCII, streamed in 7-byte pieces
+# that split escape sequences, so only an untouched concatenation reproduces them.
+TOOL_ARGUMENTS = '{"city": "S\\u00e3o Paulo", "note": "say \\"hi\\" \\\\ bye", "days": [1, 2]}'
+TOOL_PIECES = [TOOL_ARGUMENTS[i:i + 7] for i in range(0, len(TOOL_ARGUMENTS), 7)]
 counts = {}
+bodies = {}  # nonce -> the last request body, for GET /body/<nonce>
 lock = threading.Lock()
 
 
@@ -91,6 +96,7 @@ class Handler(BaseHTTPRequestHandler):
         n = bump(scenario + "/" + nonce)
         with lock:
             counts["requests/" + nonce] = counts.get("requests/" + nonce, 0) + 1
+            bodies[nonce] = body
         stream = bool(body.get("stream"))
         model = body.get("model", "m")
         self.message_count = len(body.get("messages") or [])
@@ -119,6 +125,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         if scenario == "badsse":
             return self.raw_stream([b"this is not an event stream\n", b"nor is this\n"])
+        if scenario == "tools":
+            return self.tool_call(anthropic, model, stream)
         if not stream:
             return self.whole(anthropic, model, scenario)
         if anthropic:
@@ -148,12 +156,63 @@ class Handler(BaseHTTPRequestHandler):
             payload = {"id": "c1", "object": "chat.completion", "model": model, "extra": {"unknown": True},
                        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
                        "usage": {"prompt_tokens": 11, "completion_tokens": 5, "total_tokens": 16}}
+        self.send_json(payload)
+
+    def send_json(self, payload):
         data = json.dumps(payload).encode()
         self.send_response(200)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def tool_call(self, anthropic, model, stream):
+        """One get_weather call, in each protocol's documented stream or whole shape."""
+        if not stream:
+            if anthropic:
+                payload = {"id": "msg_t", "type": "message", "role": "assistant", "model": model, "stop_reason": "tool_use",
+                           "content": [{"type": "tool_use", "id": "toolu_fault1", "name": "get_weather",
+                                        "input": json.loads(TOOL_ARGUMENTS)}],
+                           "usage": {"input_tokens": 30, "output_tokens": 20}}
+            else:
+                payload = {"id": "c1", "object": "chat.completion", "model": model,
+                           "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "content": None,
+                                        "tool_calls": [{"id": "call_fault1", "type": "function",
+                                                        "function": {"name": "get_weather", "arguments": TOOL_ARGUMENTS}}]}}],
+                           "usage": {"prompt_tokens": 30, "completion_tokens": 20, "total_tokens": 50}}
+            return self.send_json(payload)
+        self.start_stream()
+        w = self.wfile
+        if anthropic:
+            def event(name, obj):
+                w.write(b"event: " + name.encode() + b"\ndata: " + json.dumps(obj).encode() + b"\n\n")
+                w.flush()
+            event("message_start", {"type": "message_start", "message": {"id": "msg_t", "type": "message", "role": "assistant",
+                  "model": model, "content": [], "stop_reason": None, "usage": {"input_tokens": 30, "output_tokens": 1}}})
+            event("content_block_start", {"type": "content_block_start", "index": 0,
+                  "content_block": {"type": "tool_use", "id": "toolu_fault1", "name": "get_weather", "input": {}}})
+            for piece in [""] + TOOL_PIECES:
+                event("content_block_delta", {"type": "content_block_delta", "index": 0,
+                      "delta": {"type": "input_json_delta", "partial_json": piece}})
+            event("content_block_stop", {"type": "content_block_stop", "index": 0})
+            event("message_delta", {"type": "message_delta", "delta": {"stop_reason": "tool_use", "stop_sequence": None},
+                  "usage": {"output_tokens": 20}})
+            event("message_stop", {"type": "message_stop"})
+            return
+
+        def chunk(delta, finish=None):
+            obj = {"id": "c1", "object": "chat.completion.chunk", "model": model,
+                   "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+            w.write(b"data: " + json.dumps(obj).encode() + b"\n\n")
+            w.flush()
+        chunk({"role": "assistant", "content": None, "tool_calls": [{"index": 0, "id": "call_fault1", "type": "function",
+                                                                     "function": {"name": "get_weather", "arguments": ""}}]})
+        for piece in TOOL_PIECES:
+            chunk({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]})
+        chunk({}, finish="tool_calls")
+        w.write(b"data: " + json.dumps({"id": "c1", "choices": [], "usage": {"prompt_tokens": 30, "completion_tokens": 20}}).encode() + b"\n\n")
+        w.write(b"data: [DONE]\n\n")
+        w.flush()
 
     def start_stream(self):
         self.send_response(200)
@@ -275,10 +334,13 @@ class Handler(BaseHTTPRequestHandler):
         event("message_stop", {"type": "message_stop"})
 
     def do_GET(self):
-        # /count/<nonce>: how many requests a test's scenarios received.
+        # /count/<nonce>: how many requests a test's scenarios received; /body/<nonce>: the last body.
         parts = self.path.strip("/").split("/")
-        n = counts.get("requests/" + (parts[1] if len(parts) > 1 else ""), 0)
-        data = str(n).encode()
+        nonce = parts[1] if len(parts) > 1 else ""
+        if parts[0] == "body":
+            data = json.dumps(bodies.get(nonce)).encode()
+        else:
+            data = str(counts.get("requests/" + nonce, 0)).encode()
         self.send_response(200)
         self.send_header("content-length", str(len(data)))
         self.end_headers()

@@ -2,7 +2,7 @@
 """openai_client.py BASE_URL MODE [MODEL]: the official openai SDK against llmroute serve
 (127.0.0.1 only). Prints one JSON object: what the SDK received.
 
-MODE: whole | stream | concurrent N | error
+MODE: whole | stream | concurrent N | error | tools MODEL stream|whole | image MODEL
 OPENAI_API_KEY is the client key (any value when the server requires none)."""
 import json, sys, threading
 import openai
@@ -53,6 +53,42 @@ elif mode == "concurrent":
     for t in threads:
         t.join()
     print(json.dumps({"answers": results, "errors": errors}))
+elif mode == "tools":
+    tools = [{"type": "function", "function": {"name": "get_weather", "description": "Weather for a city",
+              "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}}]
+    ask = [{"role": "user", "content": "Weather in Sao Paulo?"}]
+    calls, finish = {}, None
+    if sys.argv[4] == "stream":
+        pieces = 0
+        for chunk in client.chat.completions.create(model=model, messages=ask, tools=tools, tool_choice="auto", stream=True):
+            for choice in chunk.choices:
+                for call in choice.delta.tool_calls or []:
+                    entry = calls.setdefault(call.index, {"id": None, "name": None, "arguments": ""})
+                    entry["id"] = call.id or entry["id"]
+                    if call.function and call.function.name:
+                        entry["name"] = call.function.name
+                    if call.function and call.function.arguments:
+                        entry["arguments"] += call.function.arguments
+                        pieces += 1
+                finish = choice.finish_reason or finish
+    else:
+        completion = client.chat.completions.create(model=model, messages=ask, tools=tools, tool_choice="required")
+        message, finish, pieces = completion.choices[0].message, completion.choices[0].finish_reason, None
+        for i, call in enumerate(message.tool_calls or []):
+            calls[i] = {"id": call.id, "name": call.function.name, "arguments": call.function.arguments}
+    print(json.dumps({"calls": [calls[i] for i in sorted(calls)], "finish_reason": finish, "pieces": pieces}))
+elif mode == "image":
+    # A 1x1 PNG inline and a URL, with the call and result turns of a finished tool loop before them.
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    turns = [{"role": "user", "content": "Weather?"},
+             {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1", "type": "function",
+              "function": {"name": "get_weather", "arguments": "{\"city\": \"Paris\"}"}}]},
+             {"role": "tool", "tool_call_id": "call_1", "content": "18C"},
+             {"role": "user", "content": [{"type": "text", "text": "And what is in these?"},
+                                          {"type": "image_url", "image_url": {"url": "data:image/png;base64," + png}},
+                                          {"type": "image_url", "image_url": {"url": "https://example.com/cat.jpg"}}]}]
+    completion = client.chat.completions.create(model=model, messages=turns)
+    print(json.dumps({"text": completion.choices[0].message.content, "sent": turns}))
 elif mode == "error":
     try:
         client.chat.completions.create(model=model, messages=messages)
