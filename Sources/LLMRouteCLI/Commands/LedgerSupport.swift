@@ -16,33 +16,31 @@ struct LedgerSupport {
     let budget: BudgetSettings
     let logText: Bool
 
+    /// Who the rows are recorded for.
+    let user: String
+
     /// Opens the ledger when this call records (no --no-log) or has a budget to check.
     init(context: CommandContext) throws {
         self.context = context
         let config = try context.configuration().config
         budget = config.budget
         logText = context.arguments.has(Flags.logText) || (config.logText ?? false)
+        user = config.ledger.userName(environment: context.environment)
         let recording = !context.arguments.has(Flags.noLog)
         guard recording || !budget.isEmpty else {
             ledger = nil
             return
         }
-        let path = SQLiteUsageLedger.defaultPath(environment: context.environment)
-        // Without a budget nothing is read before the call: open the file when the first row is
-        // written, after the answer (a failure then is the recorder's one warning).
-        // Either way the connection stays open until the process exits: closing it would
-        // checkpoint the WAL (see SQLiteUsageLedger.keepOpenUntilExit).
-        if budget.isEmpty {
-            ledger = LazyUsageLedger(path: path, keepOpenUntilExit: true)
-            return
-        }
+        let console = Unchecked(value: context.console)
+        let quiet = context.quiet
         do {
-            let opened = try SQLiteUsageLedger(path: path)
-            opened.keepOpenUntilExit()
-            ledger = opened
+            // Without a budget nothing is read before the call: the file opens (or the server
+            // is reached) when the first row is written, after the answer.
+            ledger = try LedgerFactory.open(config.ledger, environment: context.environment, openNow: !budget.isEmpty,
+                                            warn: { message in if !quiet { console.value.warning(message) } })
         } catch {
-            // Only reached with a budget (the lazy path returned above): warn even with -q, as
-            // the budget the user set is not enforced for this call.
+            // Only reached with a budget or a bad ledger URL: warn even with -q, as the budget
+            // the user set is not enforced for this call.
             ledger = nil
             context.console.warning("\(error); usage is not recorded and budgets are not checked (move the file away to start a new one)")
         }
@@ -54,7 +52,8 @@ struct LedgerSupport {
         let quiet = context.quiet
         let ratios = ReasoningRatios.path(dataHome: XDGPaths(environment: context.environment).dataHome)
         return UsageRecorder(ledger: context.arguments.has(Flags.noLog) ? nil : ledger, command: command, logText: logText,
-                             reasoningRatiosPath: ratios, warn: { message in if !quiet { console.value.warning(message) } })
+                             reasoningRatiosPath: ratios, user: user,
+                             warn: { message in if !quiet { console.value.warning(message) } })
     }
 
     var force: Bool { context.arguments.has(Flags.budgetForce) }
@@ -71,9 +70,17 @@ struct LedgerSupport {
     }
 
     /// Checks one call: warns above 80%, throws exit 5 above 100% unless --force.
+    /// A shared ledger also holds the estimate against the budgets until the call's row is in.
     func enforce(estimate: Double) throws {
-        guard let check = currentCheck() else { return }
-        switch check.verdict(estimate: estimate) {
+        guard !budget.isEmpty, let ledger else { return }
+        let verdict: BudgetVerdict
+        do {
+            verdict = try ledger.admit(estimate: estimate, budget: budget, force: force, now: Clock.wallSeconds())
+        } catch {
+            context.console.warning("\(error); budgets are not checked for this call")
+            return
+        }
+        switch verdict {
         case .ok: break
         case .warn(let message):
             if !context.quiet { context.console.warning(message) }

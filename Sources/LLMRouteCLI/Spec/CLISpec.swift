@@ -138,6 +138,18 @@ public enum CLISpec {
             ("llmroute config check", "validate it"),
         ])
 
+    public static let ledgerCopy = CommandSpec(
+        "copy", summary: "Copy the SQLite usage ledger into a PostgreSQL ledger",
+        description: "Copies every row and session of this machine's SQLite usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite) into the shared PostgreSQL ledger at --to (the password from PGPASSWORD or [ledger] password_env), creating or migrating its tables first. Rows the server already has are skipped, so running it again copies nothing twice. Prints how many rows were copied and how many were already there. The SQLite file is left as it was.",
+        flags: [Flags.to],
+        examples: [("llmroute ledger copy --to postgresql://me@db.example:5432/llm", "move this machine's history to the team's ledger")])
+
+    public static let ledger = CommandSpec(
+        "ledger", summary: "Work with the usage ledger's store",
+        description: "Works with the usage ledger's store: `ledger copy` copies the local SQLite ledger into a shared PostgreSQL one ([ledger] url in the config, or LLMROUTE_LEDGER_URL).",
+        subcommands: [ledgerCopy], defaultSubcommand: "copy",
+        examples: [("llmroute ledger copy --to postgresql://me@db.example:5432/llm", "copy this machine's history")])
+
     public static let help = CommandSpec(
         "help", summary: "Show help for a command",
         description: "Shows the help of a command, the same as COMMAND --help.",
@@ -159,7 +171,7 @@ public enum CLISpec {
         description: "Prints the llmroute(1) man page in roff, generated from the same definitions as --help. `make install` installs it; `man -l man/llmroute.1` shows the committed copy.",
         examples: [("llmroute manpage | man -l -", "read the manual")])
 
-    public static let commands = [classify, route, eval, ask, repl, serve, cost, models, config, completions, manpage, help]
+    public static let commands = [classify, route, eval, ask, repl, serve, cost, ledger, models, config, completions, manpage, help]
 
     public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 
