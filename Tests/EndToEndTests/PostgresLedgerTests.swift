@@ -81,6 +81,34 @@ struct PostgresLedgerTests {
         #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("data/llmroute/ledger-outbox.sqlite").path))
     }
 
+    /// Start-up stays cheap: commands that record nothing never connect (the URL points where
+    /// nothing listens, so any attempt would warn), and `--no-log` without a budget neither.
+    @Test func routeClassifyCostAndNoLogNeverConnect() throws {
+        let closed = "postgresql://llmroute@127.0.0.1:\(FaultServer.closedPort())/nothing"
+        let (runner, _) = try Self.runner(url: closed)
+        defer { runner.cleanup() }
+        for arguments in [["route", "hi"], ["classify", "hi"], ["cost", "hi"], ["ask", "--dry-run", "-m", "primary", "hi"],
+                          ["ask", "--no-log", "-m", "primary", "hi"]] {
+            let result = try runner.run(arguments)
+            #expect(result.status == 0 && !result.stderr.contains("warning") && !result.stderr.contains("ledger"), "\(arguments): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("data").path), "no file, no outbox")
+    }
+
+    /// The REPL records its session and turns on the server, as it does in the file.
+    @Test func replSessionAndTurnsGoToTheServer() throws {
+        let (runner, url) = try Self.runner()
+        defer { runner.cleanup() }
+        let result = try runner.run(["repl", "-m", "primary"], stdin: "first\nsecond\n/cost\n",
+                                    extraEnvironment: ["LLMROUTE_RETRY_BASE_MS": "1"])
+        #expect(result.status == 0 && !result.stderr.contains("warning"), "\(result.stderr)")
+        let reader = PostgresUsageLedger(url: try PostgresURL(url), password: nil, dataHome: runner.home.path + "/reader", warn: { _ in })
+        let sessions = try reader.sessions(from: nil, until: nil)
+        #expect(sessions.count == 1 && sessions.first?.command == "repl")
+        let turns = try Self.rows(url)
+        #expect(turns.count == 2 && turns.allSatisfy { $0.command == "repl" && $0.conversationID == sessions.first?.id })
+    }
+
     /// A batch's workers share the process's one connection.
     @Test func batchWorkersRecordEveryLine() throws {
         let (runner, url) = try Self.runner()

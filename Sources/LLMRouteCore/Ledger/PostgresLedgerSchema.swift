@@ -59,7 +59,12 @@ enum PostgresLedgerSchema {
 
     /// Brings the database to the current version, in one transaction under the migration lock:
     /// processes that start on a new database at once wait for the first, then find it done.
+    /// The usual case, a database already current, costs one read and no lock.
     static func migrate(_ session: PostgresLink.Session) throws {
+        if let versions = try? session.run("SELECT version FROM llmroute_migrations").rows.compactMap({ $0.text("version") }),
+           Set(versions).isSuperset(of: migrations.map(\.version)) {
+            return
+        }
         try session.transaction {
             try session.run("SELECT pg_advisory_xact_lock($1)", [.integer(migrationLock)])
             try session.run("CREATE TABLE IF NOT EXISTS llmroute_migrations (version TEXT PRIMARY KEY, applied DOUBLE PRECISION NOT NULL)")
