@@ -94,6 +94,9 @@ struct PostgresLedgerOutageTests {
                 "\(downReport.stderr)")
         let badURL = try runner.run(["cost", "report"], extraEnvironment: ["LLMROUTE_LEDGER_URL": "postgresql://nouser.example/db"])
         #expect(badURL.status != 0 && badURL.stderr.contains("LLMROUTE_LEDGER_URL"), "\(badURL.stderr)")
+        // A URL that cannot be read stops ask before the call: its row would go nowhere.
+        let badAsk = try runner.ask(["-m", "primary", "hi"], environment: ["LLMROUTE_LEDGER_URL": "postgresql://me@host/db?sslmode=maybe"]).0
+        #expect(badAsk.status == 3 && badAsk.stdout.isEmpty && badAsk.stderr.contains("sslmode"), "\(badAsk.stderr)")
     }
 
     /// A daily budget of 5.5 calls, 20 asks started at once: each checks the budget and holds

@@ -31,6 +31,13 @@ struct LedgerSupport {
             ledger = nil
             return
         }
+        // A ledger URL that cannot be read is the user's mistake, not an outage: stop before the
+        // call (exit 3) rather than make a call whose row would be recorded nowhere.
+        do {
+            _ = try LedgerFactory.serverURL(config.ledger, environment: context.environment)
+        } catch {
+            throw CLIError("\(error)", exitCode: ExitCode.config, hint: "A ledger URL reads postgresql://USER@HOST:PORT/DATABASE.")
+        }
         let console = Unchecked(value: context.console)
         let quiet = context.quiet
         do {
@@ -39,8 +46,9 @@ struct LedgerSupport {
             ledger = try LedgerFactory.open(config.ledger, environment: context.environment, openNow: !budget.isEmpty,
                                             warn: { message in if !quiet { console.value.warning(message) } })
         } catch {
-            // Only reached with a budget or a bad ledger URL: warn even with -q, as the budget
-            // the user set is not enforced for this call.
+            // Only reached with a budget (the SQLite file cannot be opened; a server is not
+            // reached before its first use): warn even with -q, as the budget the user set is
+            // not enforced for this call.
             ledger = nil
             context.console.warning("\(error); usage is not recorded and budgets are not checked (move the file away to start a new one)")
         }
