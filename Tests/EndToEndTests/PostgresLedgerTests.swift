@@ -109,6 +109,19 @@ struct PostgresLedgerTests {
         #expect(turns.count == 2 && turns.allSatisfy { $0.command == "repl" && $0.conversationID == sessions.first?.id })
     }
 
+    /// sslmode=require: the server takes `tls_user` over TLS only, so a plain connection is
+    /// refused (the row waits in the outbox) and an encrypted one gets in and delivers it.
+    @Test func sslmodeRequireConnectsOverTLS() throws {
+        let url = try PostgresServer.shared.newDatabase().replacingOccurrences(of: "llmroute@", with: "tls_user@")
+        let (runner, _) = try Self.runner(url: url)
+        defer { runner.cleanup() }
+        let plain = try runner.ask(["-m", "primary", "in the clear"]).0
+        #expect(plain.status == 0 && plain.stderr.contains("no encryption"), "\(plain.stderr)")
+        let encrypted = try runner.ask(["-m", "primary", "encrypted"], environment: ["LLMROUTE_LEDGER_URL": url + "?sslmode=require"]).0
+        #expect(encrypted.status == 0 && encrypted.stderr.isEmpty, "\(encrypted.stderr)")
+        #expect(try Self.rows(url + "?sslmode=require").count == 2)
+    }
+
     /// A batch's workers share the process's one connection.
     @Test func batchWorkersRecordEveryLine() throws {
         let (runner, url) = try Self.runner()

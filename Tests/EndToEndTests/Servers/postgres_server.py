@@ -4,8 +4,9 @@
 Creates a data directory under /tmp (mode 0700, owned by an unprivileged user: PostgreSQL
 refuses to run as root, and tests run as root in CI), initdb's it, and starts the server on a
 free loopback port with its socket inside that directory. Users: `llmroute` (trust, a
-superuser) and `secret_user` (password `right-password`, scram-sha-256) for the
-wrong-password case.
+superuser), `secret_user` (password `right-password`, scram-sha-256) for the wrong-password
+case, and `tls_user` (trust, superuser), accepted over TLS only (a self-signed certificate
+made with openssl), for sslmode=require.
 
 Prints the port on the first stdout line, then reads commands on stdin, one a line, and
 answers each with one line:
@@ -66,15 +67,21 @@ class Server:
     def init(self):
         self.run(self.bin + "/initdb", "-D", self.data, "-U", "llmroute", "--auth=trust", "-E", "UTF8",
                  "--no-instructions", "--locale=C")
+        self.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                 "-keyout", os.path.join(self.data, "server.key"), "-out", os.path.join(self.data, "server.crt"))
+        os.chmod(os.path.join(self.data, "server.key"), 0o600)
         with open(os.path.join(self.data, "pg_hba.conf"), "w") as f:
             f.write("local all all trust\n"
+                    "hostnossl all tls_user 127.0.0.1/32 reject\n"
+                    "hostssl all tls_user 127.0.0.1/32 trust\n"
                     "host all secret_user 127.0.0.1/32 scram-sha-256\n"
                     "host all all 127.0.0.1/32 trust\n")
         self.start()
         self.sql("CREATE ROLE secret_user LOGIN PASSWORD 'right-password'")
+        self.sql("CREATE ROLE tls_user LOGIN SUPERUSER")
 
     def start(self):
-        options = "-p %d -k %s -c listen_addresses=127.0.0.1 -c max_connections=200" % (self.port, self.root)
+        options = "-p %d -k %s -c listen_addresses=127.0.0.1 -c max_connections=200 -c ssl=on" % (self.port, self.root)
         if not self.durable:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self.run(self.bin + "/pg_ctl", "-D", self.data, "-l", os.path.join(self.root, "log"), "-o", options, "-w", "start")
