@@ -122,6 +122,29 @@ struct PostgresLedgerTests {
         #expect(try Self.rows(url + "?sslmode=require").count == 2)
     }
 
+    /// Every column goes to the server and comes back as written (the two stores share the
+    /// column list), and a row sent twice is kept once.
+    @Test func everyFieldRoundTripsAndARowIsKeptOnce() throws {
+        let url = try PostgresServer.shared.newDatabase()
+        let home = NSTemporaryDirectory() + "/llmroute-roundtrip-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let ledger = PostgresUsageLedger(url: try PostgresURL(url), password: nil, dataHome: home, warn: { _ in })
+        var row = UsageRecord(kind: .request, requestID: "0123456789abcdef", time: 1_765_000_000.125, command: "ask", outcome: "ok")
+        row.conversationID = "conv"; row.strategy = "cost"; row.tier = "simple"; row.task = "coding"; row.score = 0.375
+        row.chosenModel = "a"; row.chosenProvider = "pa"; row.finalModel = "b"; row.finalProvider = "pb"
+        row.fallbacks = 1; row.attempts = 2; row.inputTokens = 1234; row.outputTokens = 567; row.tokensEstimated = true
+        row.costUSD = 0.000123456789; row.strongestModel = "s"; row.strongestCostUSD = 0.5; row.timeToFirstTokenMs = 12.5
+        row.latencyMs = 99.25; row.errorKind = "none"; row.promptHash = "ph"; row.promptText = "prompt 'quoted' \u{1F600}"
+        row.answerHash = "ah"; row.answerText = "answer"; row.cacheReadTokens = 3; row.cacheWrite5mTokens = 4
+        row.cacheWrite1hTokens = 5; row.reasoningTokens = 6; row.cacheSavedUSD = -0.25; row.user = "alice"; row.uid = "0123456789abcdef-0"
+        try ledger.append([row])
+        try ledger.append([row])
+        #expect(try ledger.records(kind: .request, from: nil, until: nil) == [row])
+        #expect(try ledger.spent(since: 0) == row.costUSD)
+        try ledger.appendSession(id: "s1", time: 5, command: "repl", mode: "auto", strategy: nil)
+        #expect(try ledger.sessions(from: nil, until: nil).map(\.id) == ["s1"])
+    }
+
     /// A batch's workers share the process's one connection.
     @Test func batchWorkersRecordEveryLine() throws {
         let (runner, url) = try Self.runner()
