@@ -100,8 +100,8 @@ struct PostgresLedgerOutageTests {
     }
 
     /// A daily budget of 5.5 calls, 20 asks started at once: each checks the budget and holds
-    /// its estimate in one transaction, so at most 5 run (4 when all check before any settles);
-    /// the rest exit 5 having called nothing.
+    /// its estimate in one transaction, so at most 5 run (fewer when all hold their estimate
+    /// before any settles); the rest exit 5 having called nothing.
     @Test func budgetHoldsAcrossTwentyConcurrentAsks() throws {
         let (runner, url) = try PostgresLedgerTests.runner()
         defer { runner.cleanup() }
@@ -119,10 +119,45 @@ struct PostgresLedgerOutageTests {
         }
         let ran = statuses.values.filter { $0 == 0 }.count
         #expect(statuses.values.allSatisfy { $0 == 0 || $0 == 5 }, "\(statuses.values)")
-        #expect(ran >= 4 && ran <= 5, "\(ran) ran")
+        // At least as many as fit when every estimate is held at once (none settled yet).
+        let least = Int((budget / estimate).rounded(.down))
+        #expect(ran >= least && ran <= 5, "\(ran) ran, estimate \(estimate)")
         let rows = try PostgresLedgerTests.rows(url)
         #expect(rows.count == ran)
         #expect(rows.map(\.costUSD).reduce(0, +) <= budget)
+    }
+
+    /// Two batches on two "machines" at once, one shared daily budget of 5.5 calls: every line
+    /// is admitted by the server, so together they run at most 5, and refuse the rest.
+    @Test func batchesOnTwoMachinesShareTheBudget() throws {
+        let (runner, url) = try PostgresLedgerTests.runner()
+        defer { runner.cleanup() }
+        let routed = try runner.run(["route", "--json", "-m", "primary", "--output-tokens", "10", "q1"])
+        let estimate = try #require((try BinaryRunner.json(routed.stdout) as? [String: Any])?["estimated_cost_usd"] as? Double)
+        let actual = 11 * 1e-6 + 5 * 2e-6
+        #expect(estimate >= actual)
+        try runner.writeConfig(try String(contentsOfFile: runner.configPath, encoding: .utf8) + "\n[budget]\ndaily = \(5.5 * actual)\n")
+        let (other, _) = try PostgresLedgerTests.runner(url: url)
+        defer { other.cleanup() }
+        try other.writeConfig(try String(contentsOfFile: runner.configPath, encoding: .utf8))
+        let input = (1...8).map { "{\"id\": \($0), \"prompt\": \"q\($0 % 10)\", \"model\": \"primary\"}" }.joined(separator: "\n") + "\n"
+        let outputs = ResultsBox(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            outputs.set(index, try? [runner, other][index].ask(["--jsonl", "--concurrency", "2", "--output-tokens", "10"], stdin: input).0)
+        }
+        var answered = 0, refused = 0
+        for result in outputs.values {
+            let result = try #require(result)
+            #expect(result.status == 5, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n").map { try? BinaryRunner.json(String($0)) as? [String: Any] }
+            #expect(lines.count == 8)
+            answered += lines.filter { $0?["text"] != nil }.count
+            refused += lines.filter { $0?["refused"] as? Bool == true }.count
+        }
+        // At least as many as fit when every estimate is held at once (none settled yet).
+        let least = Int((5.5 * actual / estimate).rounded(.down))
+        #expect(answered >= least && answered <= 5 && answered + refused == 16, "\(answered) answered, \(refused) refused, estimate \(estimate)")
+        #expect(try PostgresLedgerTests.rows(url).count == answered)
     }
 
     /// While the server is down, budgets use the last spend it reported (with the estimates in
@@ -156,4 +191,12 @@ struct PostgresLedgerOutageTests {
 
 final class ResultBox: @unchecked Sendable {
     var result: BinaryRunner.Result?
+}
+
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [BinaryRunner.Result?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: BinaryRunner.Result?) { lock.lock(); storage[index] = value; lock.unlock() }
+    var values: [BinaryRunner.Result?] { lock.lock(); defer { lock.unlock() }; return storage }
 }

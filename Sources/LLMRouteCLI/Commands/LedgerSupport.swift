@@ -101,6 +101,14 @@ struct LedgerSupport {
         }
     }
 
+    /// For a batch on a ledger shared across machines: each line's admission, checked and held
+    /// in the shared ledger (nil: a ledger of this machine only, where the batch counts itself).
+    func sharedAdmission() -> (@Sendable (Double) -> BudgetVerdict?)? {
+        guard !budget.isEmpty, let ledger, ledger.sharedAcrossMachines else { return nil }
+        let budget = budget, force = force
+        return { estimate in try? ledger.admit(estimate: estimate, budget: budget, force: force, now: Clock.wallSeconds()) }
+    }
+
     static let refusalHint = "Wait for the budget to reset, raise it under [budget] in the config, or pass --force for this call."
 }
 
@@ -119,10 +127,15 @@ final class BatchBudget: Sendable {
     private let force: Bool
     private let state = Locked(State())
     private let warn: @Sendable (String) -> Void
+    /// A shared ledger's admission (`LedgerSupport.sharedAdmission`): asked for every line, as
+    /// other machines spend meanwhile; nil when it cannot answer (the local count decides).
+    private let shared: (@Sendable (Double) -> BudgetVerdict?)?
 
-    init(check: BudgetCheck?, force: Bool, warn: @escaping @Sendable (String) -> Void) {
+    init(check: BudgetCheck?, force: Bool, shared: (@Sendable (Double) -> BudgetVerdict?)? = nil,
+         warn: @escaping @Sendable (String) -> Void) {
         self.check = check
         self.force = force
+        self.shared = shared
         self.warn = warn
     }
 
@@ -131,6 +144,13 @@ final class BatchBudget: Sendable {
     /// nil: start the request (its estimate is now in flight); else the refusal message.
     func admit(estimate: Double) -> String? {
         guard var check else { return nil }
+        let stopped = state.withLock { s -> String? in
+            if s.stopped != nil { s.refused += 1 }
+            return s.stopped
+        }
+        if let stopped { return stopped }
+        // Asked outside the lock: it is a round trip to the server (which serialises it).
+        let sharedVerdict = shared?(estimate)
         return state.withLock { s -> String? in
             if let stopped = s.stopped {
                 s.refused += 1
@@ -138,7 +158,7 @@ final class BatchBudget: Sendable {
             }
             check.spentToday += s.spent + s.inFlight
             check.spentThisMonth += s.spent + s.inFlight
-            switch check.verdict(estimate: estimate) {
+            switch sharedVerdict ?? check.verdict(estimate: estimate) {
             case .refuse(let message) where !force:
                 s.stopped = "refused: " + message
                 s.refused += 1

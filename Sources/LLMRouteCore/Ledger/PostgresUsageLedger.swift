@@ -63,6 +63,8 @@ public final class PostgresUsageLedger: UsageLedger {
         if first { warn(message) }
     }
 
+    public var sharedAcrossMachines: Bool { true }
+
     public func openInBackground() {
         let start = connectingInBackground.withLock { started in defer { started = true }; return !started }
         guard start else { return }

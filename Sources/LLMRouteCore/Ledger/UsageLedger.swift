@@ -23,6 +23,9 @@ public protocol UsageLedger: Sendable {
     /// Starts opening or connecting off the caller's thread (while an answer streams); a later
     /// use waits for it. Nothing to do for a ledger that is already open.
     func openInBackground()
+    /// True when other machines write to the same ledger, so that a budget must be checked (and
+    /// held, `admit`) there for every call rather than from one reading at the start.
+    var sharedAcrossMachines: Bool { get }
 }
 
 extension UsageLedger {
@@ -31,6 +34,8 @@ extension UsageLedger {
     }
 
     public func openInBackground() {}
+
+    public var sharedAcrossMachines: Bool { false }
 
     /// A ledger that cannot say: nothing is learned, the defaults stay.
     public func reasoningSamples(model: String, limit: Int) throws -> [(reasoning: Int, output: Int)] { [] }
