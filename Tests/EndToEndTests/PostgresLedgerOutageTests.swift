@@ -127,6 +127,23 @@ struct PostgresLedgerOutageTests {
         #expect(rows.map(\.costUSD).reduce(0, +) <= budget)
     }
 
+    /// --no-log checks the budget but holds nothing: no row would ever settle the hold. Room
+    /// for 1.5 estimates, so a second call would be refused had the first one's stayed held.
+    @Test func noLogChecksTheBudgetWithoutHoldingIt() throws {
+        let (runner, url) = try PostgresLedgerTests.runner()
+        defer { runner.cleanup() }
+        let routed = try runner.run(["route", "--json", "-m", "primary", "--output-tokens", "10", "hi"])
+        let estimate = try #require((try BinaryRunner.json(routed.stdout) as? [String: Any])?["estimated_cost_usd"] as? Double)
+        try runner.writeConfig(try String(contentsOfFile: runner.configPath, encoding: .utf8) + "\n[budget]\ndaily = \(1.5 * estimate)\n")
+        for _ in 0..<2 {
+            let result = try runner.ask(["-m", "primary", "--output-tokens", "10", "--no-log", "hi"]).0
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(try PostgresLedgerTests.rows(url).isEmpty)
+        #expect(try runner.ask(["-m", "primary", "--output-tokens", "10", "hi"]).0.status == 0, "recorded: held, then settled")
+        #expect(try PostgresLedgerTests.rows(url).count == 1)
+    }
+
     /// Two batches on two "machines" at once, one shared daily budget of 5.5 calls: every line
     /// is admitted by the server, so together they run at most 5, and refuse the rest.
     @Test func batchesOnTwoMachinesShareTheBudget() throws {

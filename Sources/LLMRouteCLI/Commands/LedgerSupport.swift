@@ -83,7 +83,10 @@ struct LedgerSupport {
         guard !budget.isEmpty, let ledger else { return }
         let verdict: BudgetVerdict
         do {
-            verdict = try ledger.admit(estimate: estimate, budget: budget, force: force, now: Clock.wallSeconds())
+            // With --no-log no row will settle a reservation: check without holding anything.
+            verdict = context.arguments.has(Flags.noLog)
+                ? try BudgetCheck.load(budget, ledger: ledger, now: Clock.wallSeconds()).verdict(estimate: estimate)
+                : try ledger.admit(estimate: estimate, budget: budget, force: force, now: Clock.wallSeconds())
         } catch {
             context.console.warning("\(error); budgets are not checked for this call")
             return
