@@ -75,12 +75,14 @@ public final class PostgresUsageLedger: UsageLedger {
 
     public func append(_ records: [UsageRecord]) throws {
         guard !records.isEmpty else { return }
-        let settles = records.contains { $0.kind == .request }
+        // Taken off the list at once, so concurrent batch workers settle one each. Should the
+        // rows end in the outbox, the hold stays on the server until it expires.
+        let reservation = records.contains { $0.kind == .request }
+            ? reservations.withLock { $0.isEmpty ? nil : $0.removeFirst() } : nil
         var lastError: (any Error)?
         // Twice: a connection the server dropped while idle (a restart) fails the first try.
         for _ in 0..<2 {
             do {
-                let reservation = settles ? reservations.withLock { $0.first } : nil
                 try session { session in
                     // One INSERT is atomic by itself; a transaction only when a reservation
                     // is settled with it (two round trips fewer on every ask).
@@ -90,7 +92,6 @@ public final class PostgresUsageLedger: UsageLedger {
                         return try Self.insert(records, session)
                     }
                 }
-                if let reservation { reservations.withLock { $0.removeAll { $0 == reservation } } }
                 return
             } catch {
                 lastError = error
