@@ -64,13 +64,14 @@ public enum CLISpec {
 
     public static let costReport = CommandSpec(
         "report", summary: "Spend from the usage ledger: tokens, cost, savings",
-        description: "Reports what ask and batch calls recorded in the usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite) between --since and --until: requests, failures, input and output tokens, spend and average latency, grouped with --by, then the total and the savings: what the same requests would have cost on the strongest model of each one's candidate set, and the percentage saved. --routes shows instead how often each tier/task went to which model and how often fallbacks fired. Times are local.",
+        description: "Reports what ask and batch calls recorded in the usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite, or the team's PostgreSQL ledger when [ledger] url or LLMROUTE_LEDGER_URL names one) between --since and --until: requests, failures, input and output tokens, spend and average latency, grouped with --by (user: who made the calls; --user keeps one user's), then the total and the savings: what the same requests would have cost on the strongest model of each one's candidate set, and the percentage saved. --routes shows instead how often each tier/task went to which model and how often fallbacks fired. Times are local.",
         flags: Flags.report,
         examples: [
             ("llmroute cost report", "the last 30 days by model"),
             ("llmroute cost report --since 7d --by day", "spend per day this week"),
             ("llmroute cost report --since 2026-11-01 --until 2026-11-30 --csv", "a month for a spreadsheet"),
             ("llmroute cost report --routes --json", "routing statistics for scripts"),
+            ("llmroute cost report --by user --since 7d", "the team's spend per person this week"),
         ])
 
     public static let repl = CommandSpec(
