@@ -106,8 +106,7 @@ struct PostgresLedgerOutageTests {
         let (runner, url) = try PostgresLedgerTests.runner()
         defer { runner.cleanup() }
         // Output tokens chosen so the estimate is at least what a call really costs (11 in, 5 out).
-        let routed = try runner.run(["route", "--json", "-m", "primary", "--output-tokens", "10", "hi"])
-        let estimate = try #require((try BinaryRunner.json(routed.stdout) as? [String: Any])?["estimated_cost_usd"] as? Double)
+        let estimate = try LedgerEndToEndTests().estimate(runner, "hi", outputTokens: 10)
         let actual = 11 * 1e-6 + 5 * 2e-6
         #expect(estimate >= actual)
         let budget = 5.5 * actual
@@ -132,8 +131,7 @@ struct PostgresLedgerOutageTests {
     @Test func noLogChecksTheBudgetWithoutHoldingIt() throws {
         let (runner, url) = try PostgresLedgerTests.runner()
         defer { runner.cleanup() }
-        let routed = try runner.run(["route", "--json", "-m", "primary", "--output-tokens", "10", "hi"])
-        let estimate = try #require((try BinaryRunner.json(routed.stdout) as? [String: Any])?["estimated_cost_usd"] as? Double)
+        let estimate = try LedgerEndToEndTests().estimate(runner, "hi", outputTokens: 10)
         try runner.writeConfig(try String(contentsOfFile: runner.configPath, encoding: .utf8) + "\n[budget]\ndaily = \(1.5 * estimate)\n")
         for _ in 0..<2 {
             let result = try runner.ask(["-m", "primary", "--output-tokens", "10", "--no-log", "hi"]).0
@@ -149,8 +147,7 @@ struct PostgresLedgerOutageTests {
     @Test func batchesOnTwoMachinesShareTheBudget() throws {
         let (runner, url) = try PostgresLedgerTests.runner()
         defer { runner.cleanup() }
-        let routed = try runner.run(["route", "--json", "-m", "primary", "--output-tokens", "10", "q1"])
-        let estimate = try #require((try BinaryRunner.json(routed.stdout) as? [String: Any])?["estimated_cost_usd"] as? Double)
+        let estimate = try LedgerEndToEndTests().estimate(runner, "q1", outputTokens: 10)
         let actual = 11 * 1e-6 + 5 * 2e-6
         #expect(estimate >= actual)
         try runner.writeConfig(try String(contentsOfFile: runner.configPath, encoding: .utf8) + "\n[budget]\ndaily = \(5.5 * actual)\n")
@@ -183,8 +180,7 @@ struct PostgresLedgerOutageTests {
         let server = PostgresServer.outage
         let (runner, url) = try PostgresLedgerTests.runner(server: server)
         defer { runner.cleanup() }
-        let routed = try runner.run(["route", "--json", "-m", "primary", "--output-tokens", "10", "hi"])
-        let estimate = try #require((try BinaryRunner.json(routed.stdout) as? [String: Any])?["estimated_cost_usd"] as? Double)
+        let estimate = try LedgerEndToEndTests().estimate(runner, "hi", outputTokens: 10)
         let actual = 11 * 1e-6 + 5 * 2e-6
         // Known spend after the first call: its estimate. Room for a second call's estimate, not
         // for a third's on top of the second's real cost waiting in the outbox.
