@@ -27,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         // The gateway's GET /metrics in Prometheus's text format.
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The shared team ledger on PostgreSQL ([ledger] url); nothing of it runs unless that is set.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // TLS for the PostgreSQL ledger (sslmode=require); already in async-http-client's graph.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // GNU readline, linked through pkg-config (apt: libreadline-dev). Used by the REPL.
@@ -55,6 +59,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictImports
         ),

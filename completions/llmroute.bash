@@ -12,7 +12,7 @@ _llmroute_spec() {
     flags=$global valued=$global_valued
     case $1 in
         '')
-            subcommands='classify route eval ask repl serve cost models config completions manpage help'
+            subcommands='classify route eval ask repl serve cost ledger models config completions manpage help'
             ;;
         'classify')
             flags="--jsonl --explain --classifier --classifier-model $flags"
@@ -45,8 +45,15 @@ _llmroute_spec() {
             valued="-m --model -f --file --output-tokens -s --system --encoding $valued"
             ;;
         'cost report')
-            flags="--since --until --by --routes --csv $flags"
-            valued="--since --until --by $valued"
+            flags="--since --until --by --user --routes --csv $flags"
+            valued="--since --until --by --user $valued"
+            ;;
+        'ledger')
+            subcommands='copy'
+            ;;
+        'ledger copy')
+            flags="--to $flags"
+            valued="--to $valued"
             ;;
         'models')
             flags="--names --usable $flags"
@@ -78,7 +85,7 @@ _llmroute_value() {
         *:--task) _llmroute_words 'coding reasoning simple_qa creative analysis summarization' "$3" ;;
         *:--require) _llmroute_words 'vision function_calling response_schema reasoning prompt_caching' "$3" ;;
         *:--encoding) _llmroute_words 'o200k_base cl100k_base' "$3" ;;
-        *:--by) _llmroute_words 'day model provider tier task strategy' "$3" ;;
+        *:--by) _llmroute_words 'day model provider tier task strategy user' "$3" ;;
         *) COMPREPLY=() ;; # free text or a number: nothing to offer
     esac
 }

@@ -6,9 +6,11 @@
 function __llmroute_subcommands --argument-names path
     switch $path
         case ''
-            printf '%s\n' 'classify' 'route' 'eval' 'ask' 'repl' 'serve' 'cost' 'models' 'config' 'completions' 'manpage' 'help'
+            printf '%s\n' 'classify' 'route' 'eval' 'ask' 'repl' 'serve' 'cost' 'ledger' 'models' 'config' 'completions' 'manpage' 'help'
         case 'cost'
             printf '%s\n' 'report'
+        case 'ledger'
+            printf '%s\n' 'copy'
         case 'config'
             printf '%s\n' 'show' 'init' 'check' 'path'
     end
@@ -33,7 +35,9 @@ function __llmroute_valued --argument-names path
         case 'cost'
             printf '%s\n' '-m' '--model' '-f' '--file' '--output-tokens' '-s' '--system' '--encoding'
         case 'cost report'
-            printf '%s\n' '--since' '--until' '--by'
+            printf '%s\n' '--since' '--until' '--by' '--user'
+        case 'ledger copy'
+            printf '%s\n' '--to'
     end
 end
 
@@ -132,6 +136,7 @@ complete -c llmroute -n '__llmroute_at ""' -a 'ask' -d 'Route a prompt and strea
 complete -c llmroute -n '__llmroute_at ""' -a 'repl' -d 'Interactive chat: each turn routed and streamed'
 complete -c llmroute -n '__llmroute_at ""' -a 'serve' -d 'Serve an OpenAI-compatible API that routes every request'
 complete -c llmroute -n '__llmroute_at ""' -a 'cost' -d 'Token counts and estimated cost per model; spend reports'
+complete -c llmroute -n '__llmroute_at ""' -a 'ledger' -d 'Work with the usage ledger\'s store'
 complete -c llmroute -n '__llmroute_at ""' -a 'models' -d 'List the catalog\'s models and which are usable now'
 complete -c llmroute -n '__llmroute_at ""' -a 'config' -d 'Show, create or check the configuration'
 complete -c llmroute -n '__llmroute_at ""' -a 'completions' -d 'Print a shell completion script'
@@ -140,6 +145,9 @@ complete -c llmroute -n '__llmroute_at ""' -a 'help' -d 'Show help for a command
 
 # Subcommands of cost.
 complete -c llmroute -n '__llmroute_at cost' -a 'report' -d 'Spend from the usage ledger: tokens, cost, savings'
+
+# Subcommands of ledger.
+complete -c llmroute -n '__llmroute_at ledger' -a 'copy' -d 'Copy the SQLite usage ledger into a PostgreSQL ledger (default)'
 
 # Subcommands of config.
 complete -c llmroute -n '__llmroute_at config' -a 'show' -d 'Print the effective configuration (keys never shown) (default)'
@@ -199,8 +207,10 @@ complete -c llmroute -n '__llmroute_at cost' -l tokens -d 'Print only the exact 
 complete -c llmroute -n '__llmroute_at cost' -l encoding -x -a 'o200k_base cl100k_base' -d 'Tokenizer for --tokens'
 complete -c llmroute -n '__llmroute_at "cost report"' -l since -x -d 'Start of the report: an age (12h, 7d, 2w), today, or a date (2026-11-01)'
 complete -c llmroute -n '__llmroute_at "cost report"' -l until -x -d 'End of the report, like --since (a date includes that whole day)'
-complete -c llmroute -n '__llmroute_at "cost report"' -l by -x -a 'day model provider tier task strategy' -d 'Group the report\'s rows by this'
+complete -c llmroute -n '__llmroute_at "cost report"' -l by -x -a 'day model provider tier task strategy user' -d 'Group the report\'s rows by this'
+complete -c llmroute -n '__llmroute_at "cost report"' -l user -x -d 'Only this user\'s requests ([ledger] user, else the login name)'
 complete -c llmroute -n '__llmroute_at "cost report"' -l routes -d 'Show how often each tier/task went to which model, and fallbacks'
+complete -c llmroute -n '__llmroute_at "ledger copy"' -l to -x -d 'The PostgreSQL ledger to copy into (postgresql://user@host:port/db)'
 complete -c llmroute -n '__llmroute_at models' -l names -d 'Print model names only, one per line'
 complete -c llmroute -n '__llmroute_at models' -l usable -d 'List only models whose provider is usable now'
 complete -c llmroute -n '__llmroute_at "config init"' -l force -d 'Overwrite an existing file'

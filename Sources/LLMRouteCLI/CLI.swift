@@ -59,6 +59,7 @@ public enum CLI {
         case "route": return try RouteCommand.run(context)
         case "eval": return try EvalCommand.run(context)
         case "cost": return try CostCommand.run(context)
+        case "ledger": return try LedgerCommand.run(context)
         case "models": return try ModelsCommand.run(context)
         case "config": return try ConfigCommand.run(context)
         case "completions": return try CompletionsCommand.run(context)

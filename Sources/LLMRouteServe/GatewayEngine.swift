@@ -104,7 +104,8 @@ public struct GatewayEngine: Sendable {
     func budgetRefusal(estimate: Double) -> String? {
         guard !budget.isEmpty, let ledger = recorder.ledger else { return nil }
         do {
-            if case .refuse(let message) = try BudgetCheck.load(budget, ledger: ledger, now: Clock.wallSeconds()).verdict(estimate: estimate) {
+            // A shared ledger holds the estimate against the team's budget until the row is in.
+            if case .refuse(let message) = try ledger.admit(estimate: estimate, budget: budget, force: false, now: Clock.wallSeconds()) {
                 return message
             }
         } catch {

@@ -24,16 +24,22 @@ final class FaultServer: @unchecked Sendable {
         process.standardOutput = out
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         try process.run()
-        var line = Data()
-        while true {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data([0x0A]) { break }
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+        guard let port = Int(Self.readLine(out.fileHandleForReading)) else {
             throw CocoaError(.fileReadCorruptFile)
         }
         self.port = port
+    }
+
+    /// One line a helper server printed, without its newline ("" at end of file). Byte by byte:
+    /// a buffered read could swallow the lines that follow.
+    static func readLine(_ handle: FileHandle) -> String {
+        var line = Data()
+        while true {
+            let byte = handle.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data([0x0A]) { break }
+            line.append(byte)
+        }
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// A port with nothing listening: bound, then closed.

@@ -42,7 +42,7 @@ errors=$(LLMROUTE_CONFIG=/nonexistent/config.toml complete_line route -m '' 2>&1
 expect_set "a broken config: nothing offered, nothing printed" "$errors"
 
 expect_set "llmroute <TAB>: the commands" "$(complete_line '')" \
-    ask classify route eval repl serve cost models config completions manpage help
+    ask classify route eval repl serve cost ledger models config completions manpage help
 expect_set "after global flags, still the commands" "$(complete_line --json -v con)" config
 expect_set "config <TAB>: its subcommands" "$(complete_line config '')" show init check path
 expect_has "config init --<TAB>" "$(complete_line config init --)" --force --config --json

@@ -20,7 +20,7 @@ expect_set "--config FILE route -m local<TAB> uses that config" \
     "$(complete_line "llmroute --config $config route -m local-")" local-test-model
 expect_set "route -s <TAB>: free text, nothing offered" "$(complete_line 'llmroute route -s ')"
 expect_set "llmroute <TAB>: the commands" "$(complete_line 'llmroute ')" \
-    ask classify route eval repl serve cost models config completions manpage help
+    ask classify route eval repl serve cost ledger models config completions manpage help
 expect_set "after --config FILE, still the commands" "$(complete_line "llmroute --config $config con")" config
 expect_set "config <TAB>: its subcommands" "$(complete_line 'llmroute config ')" show init check path
 expect_set "config init --f<TAB>" "$(complete_line 'llmroute config init --f')" --force

@@ -20,7 +20,7 @@ config=$(make_test_config)
 expect_set "--config FILE route -m local<TAB> uses that config" \
     "$(complete_line "llmroute --config $config route -m local-")" local-test-model
 expect_set "llmroute <TAB>: the commands" "$(complete_line 'llmroute ')" \
-    ask classify route eval repl serve cost models config completions manpage help
+    ask classify route eval repl serve cost ledger models config completions manpage help
 expect_set "config <TAB>: its subcommands" "$(complete_line 'llmroute config ')" show init check path
 expect_set "config init --f<TAB>" "$(complete_line 'llmroute config init --f')" --force
 expect_set "completions <TAB>" "$(complete_line 'llmroute completions ')" bash zsh fish

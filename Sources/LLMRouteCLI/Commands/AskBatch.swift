@@ -32,7 +32,7 @@ struct AskBatch {
         let ledger = try LedgerSupport(context: context)
         let console = Unchecked(value: context.console)
         let quiet = context.quiet
-        let budget = BatchBudget(check: ledger.currentCheck(), force: ledger.force,
+        let budget = BatchBudget(check: ledger.currentCheck(), force: ledger.force, shared: ledger.sharedAdmission(),
                                  warn: { message in if !quiet { console.value.warning(message) } })
         let recorder = ledger.recorder(command: "batch")
         let caller = AskCommand.makeCaller(context, catalog: catalog, resilience: config.resilience)

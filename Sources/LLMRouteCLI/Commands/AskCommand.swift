@@ -43,7 +43,7 @@ enum AskCommand {
                 outcome: outcome, errorKind: errorKind, latency: Clock.monotonicSeconds() - started))
         }
 
-        let lazyLedger = ledger.ledger as? LazyUsageLedger
+        let openingLedger = ledger.ledger
         let json = context.json
         let echo = StreamEcho(console: console, printText: !json, showReasoning: args.has(Flags.showReasoning))
         let shared = Unchecked(value: caller)
@@ -51,7 +51,7 @@ enum AskCommand {
         do {
             outcome = try AsyncBridge.run {
                 try await shared.value.call(request, chain: chain, onEvent: { _, event in
-                    lazyLedger?.openInBackground()  // while the answer streams, not after it
+                    openingLedger?.openInBackground()  // while the answer streams, not after it
                     try echo.event(event)
                 },
                                             onRestart: { echo.restart(failed: $0, next: $1) },

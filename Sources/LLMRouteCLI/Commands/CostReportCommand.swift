@@ -11,17 +11,24 @@ enum CostReportCommand {
             throw CLIError("--since is after --until: nothing to report", exitCode: ExitCode.usage)
         }
         let grouping = args.choice(Flags.by, as: SpendReport.Grouping.self) ?? .model
-        let path = SQLiteUsageLedger.defaultPath(environment: context.environment)
+        let settings = try context.configuration().config.ledger
         var records: [UsageRecord] = []
-        // A report never creates the ledger: no file means nothing was recorded yet.
-        if FileIO.exists(path) {
-            do {
+        let path: String
+        do {
+            path = try LedgerFactory.location(settings, environment: context.environment)
+            // A report never creates the ledger: no file means nothing was recorded yet.
+            let console = Unchecked(value: context.console)
+            if let ledger = try LedgerFactory.openForReading(settings, environment: context.environment,
+                                                             warn: { console.value.warning($0) }) {
                 // One past `until`: a row written in this same second is included.
-                records = try SQLiteUsageLedger(path: path).records(kind: .request, from: since, until: until + 1e-6)
-            } catch {
-                throw CLIError("\(error)", hint: "Check the file's permissions, or move it away to start a new ledger.")
+                records = try ledger.records(kind: .request, from: since, until: until + 1e-6)
             }
+        } catch {
+            throw CLIError("\(error)", hint: settings.url(environment: context.environment) == nil
+                ? "Check the file's permissions, or move it away to start a new ledger."
+                : "Check that the server is up and the URL, user and password (PGPASSWORD or [ledger] password_env) are right.")
         }
+        if let user = args.string(Flags.user) { records = records.filter { $0.user == user } }
         let report = SpendReport(records: records, by: grouping)
         let view = SpendReportView(report: report, grouping: grouping, since: since, until: until, path: path)
         let console = context.console

@@ -16,33 +16,39 @@ struct LedgerSupport {
     let budget: BudgetSettings
     let logText: Bool
 
+    /// Who the rows are recorded for.
+    let user: String
+
     /// Opens the ledger when this call records (no --no-log) or has a budget to check.
     init(context: CommandContext) throws {
         self.context = context
         let config = try context.configuration().config
         budget = config.budget
         logText = context.arguments.has(Flags.logText) || (config.logText ?? false)
+        user = config.ledger.userName(environment: context.environment)
         let recording = !context.arguments.has(Flags.noLog)
         guard recording || !budget.isEmpty else {
             ledger = nil
             return
         }
-        let path = SQLiteUsageLedger.defaultPath(environment: context.environment)
-        // Without a budget nothing is read before the call: open the file when the first row is
-        // written, after the answer (a failure then is the recorder's one warning).
-        // Either way the connection stays open until the process exits: closing it would
-        // checkpoint the WAL (see SQLiteUsageLedger.keepOpenUntilExit).
-        if budget.isEmpty {
-            ledger = LazyUsageLedger(path: path, keepOpenUntilExit: true)
-            return
-        }
+        // A ledger URL that cannot be read is the user's mistake, not an outage: stop before the
+        // call (exit 3) rather than make a call whose row would be recorded nowhere.
         do {
-            let opened = try SQLiteUsageLedger(path: path)
-            opened.keepOpenUntilExit()
-            ledger = opened
+            _ = try LedgerFactory.serverURL(config.ledger, environment: context.environment)
         } catch {
-            // Only reached with a budget (the lazy path returned above): warn even with -q, as
-            // the budget the user set is not enforced for this call.
+            throw CLIError("\(error)", exitCode: ExitCode.config, hint: "A ledger URL reads postgresql://USER@HOST:PORT/DATABASE.")
+        }
+        let console = Unchecked(value: context.console)
+        let quiet = context.quiet
+        do {
+            // Without a budget nothing is read before the call: the file opens (or the server
+            // is reached) when the first row is written, after the answer.
+            ledger = try LedgerFactory.open(config.ledger, environment: context.environment, openNow: !budget.isEmpty,
+                                            warn: { message in if !quiet { console.value.warning(message) } })
+        } catch {
+            // Only reached with a budget (the SQLite file cannot be opened; a server is not
+            // reached before its first use): warn even with -q, as the budget the user set is
+            // not enforced for this call.
             ledger = nil
             context.console.warning("\(error); usage is not recorded and budgets are not checked (move the file away to start a new one)")
         }
@@ -54,7 +60,8 @@ struct LedgerSupport {
         let quiet = context.quiet
         let ratios = ReasoningRatios.path(dataHome: XDGPaths(environment: context.environment).dataHome)
         return UsageRecorder(ledger: context.arguments.has(Flags.noLog) ? nil : ledger, command: command, logText: logText,
-                             reasoningRatiosPath: ratios, warn: { message in if !quiet { console.value.warning(message) } })
+                             reasoningRatiosPath: ratios, user: user,
+                             warn: { message in if !quiet { console.value.warning(message) } })
     }
 
     var force: Bool { context.arguments.has(Flags.budgetForce) }
@@ -71,9 +78,20 @@ struct LedgerSupport {
     }
 
     /// Checks one call: warns above 80%, throws exit 5 above 100% unless --force.
+    /// A shared ledger also holds the estimate against the budgets until the call's row is in.
     func enforce(estimate: Double) throws {
-        guard let check = currentCheck() else { return }
-        switch check.verdict(estimate: estimate) {
+        guard !budget.isEmpty, let ledger else { return }
+        let verdict: BudgetVerdict
+        do {
+            // With --no-log no row will settle a reservation: check without holding anything.
+            verdict = context.arguments.has(Flags.noLog)
+                ? try BudgetCheck.load(budget, ledger: ledger, now: Clock.wallSeconds()).verdict(estimate: estimate)
+                : try ledger.admit(estimate: estimate, budget: budget, force: force, now: Clock.wallSeconds())
+        } catch {
+            context.console.warning("\(error); budgets are not checked for this call")
+            return
+        }
+        switch verdict {
         case .ok: break
         case .warn(let message):
             if !context.quiet { context.console.warning(message) }
@@ -84,6 +102,14 @@ struct LedgerSupport {
             }
             throw CLIError("refused: \(message)", exitCode: ExitCode.refused, hint: Self.refusalHint)
         }
+    }
+
+    /// For a batch on a ledger shared across machines: each line's admission, checked and held
+    /// in the shared ledger (nil: a ledger of this machine only, where the batch counts itself).
+    func sharedAdmission() -> (@Sendable (Double) -> BudgetVerdict?)? {
+        guard !budget.isEmpty, let ledger, ledger.sharedAcrossMachines else { return nil }
+        let budget = budget, force = force
+        return { estimate in try? ledger.admit(estimate: estimate, budget: budget, force: force, now: Clock.wallSeconds()) }
     }
 
     static let refusalHint = "Wait for the budget to reset, raise it under [budget] in the config, or pass --force for this call."
@@ -104,10 +130,15 @@ final class BatchBudget: Sendable {
     private let force: Bool
     private let state = Locked(State())
     private let warn: @Sendable (String) -> Void
+    /// A shared ledger's admission (`LedgerSupport.sharedAdmission`): asked for every line, as
+    /// other machines spend meanwhile; nil when it cannot answer (the local count decides).
+    private let shared: (@Sendable (Double) -> BudgetVerdict?)?
 
-    init(check: BudgetCheck?, force: Bool, warn: @escaping @Sendable (String) -> Void) {
+    init(check: BudgetCheck?, force: Bool, shared: (@Sendable (Double) -> BudgetVerdict?)? = nil,
+         warn: @escaping @Sendable (String) -> Void) {
         self.check = check
         self.force = force
+        self.shared = shared
         self.warn = warn
     }
 
@@ -116,6 +147,13 @@ final class BatchBudget: Sendable {
     /// nil: start the request (its estimate is now in flight); else the refusal message.
     func admit(estimate: Double) -> String? {
         guard var check else { return nil }
+        let stopped = state.withLock { s -> String? in
+            if s.stopped != nil { s.refused += 1 }
+            return s.stopped
+        }
+        if let stopped { return stopped }
+        // Asked outside the lock: it is a round trip to the server (which serialises it).
+        let sharedVerdict = shared?(estimate)
         return state.withLock { s -> String? in
             if let stopped = s.stopped {
                 s.refused += 1
@@ -123,7 +161,7 @@ final class BatchBudget: Sendable {
             }
             check.spentToday += s.spent + s.inFlight
             check.spentThisMonth += s.spent + s.inFlight
-            switch check.verdict(estimate: estimate) {
+            switch sharedVerdict ?? check.verdict(estimate: estimate) {
             case .refuse(let message) where !force:
                 s.stopped = "refused: " + message
                 s.refused += 1

@@ -64,13 +64,14 @@ public enum CLISpec {
 
     public static let costReport = CommandSpec(
         "report", summary: "Spend from the usage ledger: tokens, cost, savings",
-        description: "Reports what ask and batch calls recorded in the usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite) between --since and --until: requests, failures, input and output tokens, spend and average latency, grouped with --by, then the total and the savings: what the same requests would have cost on the strongest model of each one's candidate set, and the percentage saved. --routes shows instead how often each tier/task went to which model and how often fallbacks fired. Times are local.",
+        description: "Reports what ask and batch calls recorded in the usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite, or the team's PostgreSQL ledger when [ledger] url or LLMROUTE_LEDGER_URL names one) between --since and --until: requests, failures, input and output tokens, spend and average latency, grouped with --by (user: who made the calls; --user keeps one user's), then the total and the savings: what the same requests would have cost on the strongest model of each one's candidate set, and the percentage saved. --routes shows instead how often each tier/task went to which model and how often fallbacks fired. Times are local.",
         flags: Flags.report,
         examples: [
             ("llmroute cost report", "the last 30 days by model"),
             ("llmroute cost report --since 7d --by day", "spend per day this week"),
             ("llmroute cost report --since 2026-11-01 --until 2026-11-30 --csv", "a month for a spreadsheet"),
             ("llmroute cost report --routes --json", "routing statistics for scripts"),
+            ("llmroute cost report --by user --since 7d", "the team's spend per person this week"),
         ])
 
     public static let repl = CommandSpec(
@@ -138,6 +139,18 @@ public enum CLISpec {
             ("llmroute config check", "validate it"),
         ])
 
+    public static let ledgerCopy = CommandSpec(
+        "copy", summary: "Copy the SQLite usage ledger into a PostgreSQL ledger",
+        description: "Copies every row and session of this machine's SQLite usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite) into the shared PostgreSQL ledger at --to (the password from PGPASSWORD or [ledger] password_env), creating or migrating its tables first. Rows the server already has are skipped, so running it again copies nothing twice. Prints how many rows were copied and how many were already there. The SQLite file is left as it was.",
+        flags: [Flags.to],
+        examples: [("llmroute ledger copy --to postgresql://me@db.example:5432/llm", "move this machine's history to the team's ledger")])
+
+    public static let ledger = CommandSpec(
+        "ledger", summary: "Work with the usage ledger's store",
+        description: "Works with the usage ledger's store: `ledger copy` copies the local SQLite ledger into a shared PostgreSQL one ([ledger] url in the config, or LLMROUTE_LEDGER_URL).",
+        subcommands: [ledgerCopy], defaultSubcommand: "copy",
+        examples: [("llmroute ledger copy --to postgresql://me@db.example:5432/llm", "copy this machine's history")])
+
     public static let help = CommandSpec(
         "help", summary: "Show help for a command",
         description: "Shows the help of a command, the same as COMMAND --help.",
@@ -159,7 +172,7 @@ public enum CLISpec {
         description: "Prints the llmroute(1) man page in roff, generated from the same definitions as --help. `make install` installs it; `man -l man/llmroute.1` shows the committed copy.",
         examples: [("llmroute manpage | man -l -", "read the manual")])
 
-    public static let commands = [classify, route, eval, ask, repl, serve, cost, models, config, completions, manpage, help]
+    public static let commands = [classify, route, eval, ask, repl, serve, cost, ledger, models, config, completions, manpage, help]
 
     public static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 

@@ -174,7 +174,16 @@ public enum Flags {
         "routes", help: "Show how often each tier/task went to which model, and fallbacks",
         details: "Instead of spend, show for each classified tier and task how often it went to which model (share of that tier/task's requests) and how often a fallback fired.")
 
-    public static let report = [since, until, by, routes, csv]
+    public static let user = FlagSpec(
+        "user", value: .text("NAME"),
+        help: "Only this user's requests ([ledger] user, else the login name)",
+        details: "Report only the requests recorded under this user name: the [ledger] user setting of the machine that made them, else its login name. Rows recorded before users were kept have none and are left out.")
+
+    public static let report = [since, until, by, user, routes, csv]
+
+    // ledger copy
+    public static let to = FlagSpec(
+        "to", value: .text("URL"), help: "The PostgreSQL ledger to copy into (postgresql://user@host:port/db)")
 
     // serve: where it listens, the client key, and the ask flags that apply to every request.
     public static let host = FlagSpec(

@@ -3,7 +3,7 @@ public enum ConfigParser {
     public static let topKeys = ["providers", "models", "routing", "budget", "ledger", "resilience", "serve"]
     public static let serveKeys = ["host", "port", "api_key_env", "max_body_mb"]
     public static let budgetKeys = ["daily", "monthly"]
-    public static let ledgerKeys = ["log_text"]
+    public static let ledgerKeys = ["log_text", "url", "user", "password_env"]
     public static let resilienceKeys = ["breaker_threshold", "breaker_cooldown"]
     public static let providerKeys = ["kind", "base_url", "api_key_env", "api_key"]
     public static let modelKeys = [
@@ -34,7 +34,19 @@ public enum ConfigParser {
                 }
             case "ledger":
                 for field in try reader.table(entry.node, at: "ledger", allowed: ledgerKeys) {
-                    config.logText = try reader.bool(field.node, "ledger.log_text")
+                    let path = "ledger.\(field.key)"
+                    switch field.key {
+                    case "log_text": config.logText = try reader.bool(field.node, path)
+                    case "url":
+                        let url = try reader.string(field.node, path)
+                        // Checked here so a typo is a config error with its line, not a runtime one.
+                        do { _ = try PostgresURL(url) } catch {
+                            throw ConfigError(file: reader.file, line: field.node.line, message: "\(path): \(error.reason)")
+                        }
+                        config.ledger.url = url
+                    case "user": config.ledger.user = try reader.string(field.node, path)
+                    default: config.ledger.passwordEnv = try reader.string(field.node, path)
+                    }
                 }
             case "budget":
                 config.budget = try parseBudget(entry.node, reader)

@@ -14,8 +14,16 @@ public enum ConfigTemplate {
     # The usage ledger ($XDG_DATA_HOME/llmroute/usage.sqlite): every call's model, tokens, cost.
     # log_text: keep prompt and answer text too (otherwise only SHA-256 hashes of them).
     # --log-text does it for one call, --no-log records nothing for one call.
+    # url: a team's shared ledger in PostgreSQL instead (or LLMROUTE_LEDGER_URL); tables are
+    # created on first use, ?sslmode=require for TLS. The password comes from PGPASSWORD or the
+    # variable password_env names, never from this file. Rows the server cannot take wait in
+    # $XDG_DATA_HOME/llmroute/ledger-outbox.sqlite and go out with the next call that reaches it.
+    # user: the name rows are recorded under (cost report --by user); the login name when unset.
     # [ledger]
     # log_text = false
+    # url = "postgresql://llmroute@db.example:5432/llmroute"
+    # password_env = "LLMROUTE_DB_PASSWORD"
+    # user = "alice"
 
     [routing]
     # tier | task | cost | threshold

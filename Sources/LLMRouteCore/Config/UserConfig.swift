@@ -100,6 +100,8 @@ public struct UserConfig: Sendable, Equatable {
     public var routing = RoutingSettings()
     /// `[ledger] log_text`: keep prompt and answer text in the usage ledger (otherwise only hashes).
     public var logText: Bool?
+    /// `[ledger]` url, user and password_env: a shared PostgreSQL ledger and the rows' user.
+    public var ledger = LedgerSettings()
     /// `[budget]`: daily and monthly spending caps.
     public var budget = BudgetSettings()
     public var resilience = ResilienceSettings()

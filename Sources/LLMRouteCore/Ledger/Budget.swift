@@ -21,6 +21,11 @@ public enum BudgetVerdict: Sendable, Equatable {
     case warn(String)
     /// Above 100%: refuse (exit 5) unless --force.
     case refuse(String)
+
+    public var refuses: Bool {
+        if case .refuse = self { return true }
+        return false
+    }
 }
 
 /// Checks a call against the daily and monthly budgets, given what was spent in each period.

@@ -12,7 +12,7 @@ import Glibc
 /// answers may be in it); SQLite gives its -wal and -shm files the same mode.
 public final class SQLiteUsageLedger: UsageLedger {
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// The default location.
     public static func defaultPath(environment: Environment) -> String {

@@ -45,6 +45,13 @@ public enum SpendPeriod {
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
     }
 
+    /// "2026-11-05 14:03", local time: when a spend figure was last seen.
+    public static func timeLabel(_ time: Double) -> String {
+        let parts = local(time)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return dayLabel(time) + " \(two(parts.tm_hour)):\(two(parts.tm_min))"
+    }
+
     private static func local(_ time: Double) -> tm {
         var seconds = time_t(time.rounded(.down))
         var parts = tm()

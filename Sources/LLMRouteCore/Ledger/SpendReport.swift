@@ -2,7 +2,7 @@
 /// against each request's strongest candidate, and (with --routes) where each tier/task went.
 public struct SpendReport: Sendable {
     public enum Grouping: String, Sendable, CaseIterable {
-        case day, model, provider, tier, task, strategy
+        case day, model, provider, tier, task, strategy, user
     }
 
     /// Requests, tokens, spend and latency of one group (or of everything).
@@ -111,6 +111,7 @@ public struct SpendReport: Sendable {
         case .tier: r.tier ?? "-"
         case .task: r.task ?? "-"
         case .strategy: r.strategy ?? "-"
+        case .user: r.user ?? "-"
         }
     }
 }

@@ -56,6 +56,11 @@ public struct UsageRecord: Sendable, Equatable {
     public var promptText: String?
     public var answerHash: String?
     public var answerText: String?
+    /// Who made the call (`[ledger] user`, else the login name); nil on rows written before v5.
+    public var user: String?
+    /// The row's own id, unique across machines: the request id and the row's place in its
+    /// request. A shared ledger inserts a row at most once by it (outbox retries, `ledger copy`).
+    public var uid: String?
 
     public var usage: TokenUsage {
         get {

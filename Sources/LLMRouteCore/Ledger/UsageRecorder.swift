@@ -11,12 +11,15 @@ public final class UsageRecorder: Sendable {
     public let logText: Bool
     /// Where `ReasoningRatios` keeps the medians it learns from these calls; nil: learn nothing.
     public let reasoningRatiosPath: String?
+    /// Who the rows are for (`[ledger] user`, else the login name).
+    public let user: String?
     private let warn: @Sendable (String) -> Void
     private let warned = Locked(false)
 
     public init(ledger: (any UsageLedger)?, command: String, logText: Bool, reasoningRatiosPath: String? = nil,
-                warn: @escaping @Sendable (String) -> Void) {
+                user: String? = nil, warn: @escaping @Sendable (String) -> Void) {
         self.ledger = ledger
+        self.user = user
         self.command = command
         self.logText = logText
         self.reasoningRatiosPath = reasoningRatiosPath
@@ -102,6 +105,7 @@ public final class UsageRecorder: Sendable {
     public func rows(_ request: Request, now: Double) -> [UsageRecord] {
         let requestID = Self.newID()
         var base = UsageRecord(kind: .request, requestID: requestID, time: now, command: command, outcome: request.outcome)
+        base.user = user
         base.conversationID = request.conversationID
         if let decision = request.decision {
             base.strategy = decision.strategy.rawValue
@@ -167,6 +171,8 @@ public final class UsageRecorder: Sendable {
             row.finalProvider = last.provider
         }
         rows.append(row)
+        // Each row's id: its request and its place in it (attempts first, the request last).
+        for index in rows.indices { rows[index].uid = "\(requestID)-\(index)" }
         return rows
     }
 }

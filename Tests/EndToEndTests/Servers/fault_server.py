@@ -249,6 +249,8 @@ class Handler(BaseHTTPRequestHandler):
 
         w.write(b": keep-alive comment\n\n")
         chunk({"role": "assistant", "content": None})
+        if scenario == "pause":  # 2 s after the first chunk: time to stop a server mid-ask
+            time.sleep(2)
         if scenario == "slow":  # a long answer at reading pace (20 s), for the REPL's Ctrl-C test
             try:
                 for i in range(400):

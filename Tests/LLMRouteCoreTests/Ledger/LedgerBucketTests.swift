@@ -26,7 +26,7 @@ struct LedgerBucketTests {
         }
         try old.close()
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v4")
+        #expect(try ledger.schemaVersion() == "v5")
         let rows = try ledger.records(kind: .request, from: nil, until: nil)
         #expect(rows.count == 1)
         let row = try #require(rows.first)

@@ -11,7 +11,7 @@ struct LedgerStoreTests {
         defer { folder.cleanup() }
         let path = folder.file("nested/dir/usage.sqlite")
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v4")
+        #expect(try ledger.schemaVersion() == "v5")
         var info = stat()
         #expect(stat(path, &info) == 0)
         #expect(info.st_mode & 0o777 == 0o600, "the ledger may hold prompts: owner only")
@@ -54,7 +54,7 @@ struct LedgerStoreTests {
         }
         try old.close()
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v4")
+        #expect(try ledger.schemaVersion() == "v5")
         #expect(try ledger.records(kind: .request, from: nil, until: nil).count == 1)
         try ledger.appendSession(id: "s1", time: 10, command: "repl", mode: "auto", strategy: "cost")
         try ledger.appendSession(id: "s2", time: 20, command: "repl", mode: "gpt-4o-mini", strategy: "tier")
@@ -69,7 +69,7 @@ struct LedgerStoreTests {
         let path = folder.file("usage.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v4")
+        #expect(try ledger.schemaVersion() == "v5")
     }
 
     /// A file written by the first schema (v1: no savings columns, no index), with a row in it,
@@ -91,7 +91,7 @@ struct LedgerStoreTests {
         try old.close()
 
         let ledger = try SQLiteUsageLedger(path: path)
-        #expect(try ledger.schemaVersion() == "v4")
+        #expect(try ledger.schemaVersion() == "v5")
         let rows = try ledger.records(kind: .request, from: nil, until: nil)
         #expect(rows.count == 1)
         #expect(rows.first?.finalModel == "gpt-old" && rows.first?.costUSD == 0.5 && rows.first?.inputTokens == 7)
@@ -105,16 +105,45 @@ struct LedgerStoreTests {
         #expect(indexes.contains("usage_kind_time"))
     }
 
+    /// v5: a v4 file gains the user and uid columns; its rows keep their values, get a uid of
+    /// their own (request id and row id), and no user.
+    @Test func v4FileGainsUsersAndRowIDs() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = folder.file("usage.sqlite")
+        let old = try DatabaseQueue(path: path)
+        try old.write { db in
+            for sql in [LedgerSchema.v1, LedgerSchema.v2, LedgerSchema.v3, LedgerSchema.v4] { try db.execute(sql: sql) }
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1'), ('v2'), ('v3'), ('v4')")
+            for request in ["a", "b"] {
+                try db.execute(sql: "INSERT INTO usage (kind, request_id, time, command, cost_usd, outcome) VALUES ('request', ?, 1000, 'ask', 0.5, 'ok')",
+                               arguments: [request])
+            }
+        }
+        try old.close()
+        let ledger = try SQLiteUsageLedger(path: path)
+        #expect(try ledger.schemaVersion() == "v5")
+        let rows = try ledger.records(kind: .request, from: nil, until: nil)
+        #expect(rows.map(\.uid) == ["a-1", "b-2"] && rows.allSatisfy { $0.user == nil && $0.costUSD == 0.5 })
+        var duplicate = LedgerFixtures.request(time: 2000, cost: 0.1)
+        duplicate.uid = "a-1"
+        #expect(throws: LedgerError.self, "a uid is unique in the file") { try ledger.append([duplicate]) }
+        #expect(try ledger.spent(since: 0) == 1.0)
+    }
+
     @Test func rowsRoundTripEveryField() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
         let ledger = try SQLiteUsageLedger(path: folder.file("usage.sqlite"))
-        let recorder = UsageRecorder(ledger: ledger, command: "ask", logText: true, warn: { _ in })
+        let recorder = UsageRecorder(ledger: ledger, command: "ask", logText: true, user: "alice", warn: { _ in })
         let request = UsageRecorder.Request(
             decision: LedgerFixtures.decision(), prompt: "what is 2+2", conversationID: "conv-1",
             result: LedgerFixtures.result(), attempts: [Attempt(provider: "p-cheap", model: "cheap", outcome: "ok", latency: 0.5)],
             outcome: "ok", latency: 0.6)
         let written = recorder.rows(request, now: 1234.5)
+        #expect(written.map(\.user) == ["alice", "alice"])
+        #expect(written.map(\.uid) == [written[0].requestID + "-0", written[0].requestID + "-1"], "unique per row, stable per request")
         try ledger.append(written)
         let read = try ledger.records(kind: .attempt, from: nil, until: nil) + ledger.records(kind: .request, from: nil, until: nil)
         #expect(read == written)
