@@ -4,7 +4,9 @@
 upstream directly, `llmroute serve` in front of it, and LiteLLM's proxy in front of it. Time to
 first byte is to the first content delta ("Hello"); a request counts when its stream ended.
 Everything listens on 127.0.0.1 and every process started here is stopped at the end."""
-import asyncio, json, os, signal, statistics, subprocess, sys, tempfile, time, urllib.request
+import asyncio, json, os, signal, statistics, subprocess, sys, time, urllib.request
+
+from bench_home import make_home
 
 binary, requests = os.path.abspath(sys.argv[1]), int(sys.argv[2])
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,23 +32,7 @@ def free_port():
 upstream = start([sys.executable, os.path.join(root, "Tests/EndToEndTests/Servers/fault_server.py"), "--lifetime", "900"],
                  stdout=subprocess.PIPE, text=True)
 up_port = int(upstream.stdout.readline())
-home = tempfile.mkdtemp(prefix="llmroute-serve-bench-")
-os.makedirs(home + "/config/llmroute")
-with open(home + "/config/llmroute/config.toml", "w") as f:
-    f.write(f'''[providers.bench]
-kind = "openai"
-base_url = "http://127.0.0.1:{up_port}/ok/bench/v1"
-[models."bench"]
-provider = "bench"
-input_price = 0.0
-output_price = 0.0
-context_window = 128000
-quality = 0.9
-[routing]
-candidates = ["bench"]
-''')
-env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CONFIG_HOME": home + "/config",
-       "XDG_STATE_HOME": home + "/state", "XDG_DATA_HOME": home + "/data"}
+home, env = make_home("llmroute-serve-bench-", f"http://127.0.0.1:{up_port}/ok/bench/v1")
 gateway = start([binary, "serve", "--port", "0", "--retries", "0"], env=env, stderr=subprocess.PIPE, text=True)
 line = gateway.stderr.readline()
 gw_port = int(line.rsplit(":", 1)[1].split("/")[0])

@@ -7,7 +7,9 @@ peak RSS (per process, from wait4). Usage: stream_bench.py LLMROUTE_BINARY [RUNS
 The server streams as fast as it can by default: a whole answer then takes curl ~25 ms, so
 process start-up weighs as much as it ever will. --paced sends one token per millisecond
 (scenario "paced", still faster than hosted models stream), closer to what a user waits for."""
-import json, os, shutil, statistics, subprocess, sys, tempfile, time
+import json, os, shutil, statistics, subprocess, sys, time
+
+from bench_home import make_home
 
 paced = "--paced" in sys.argv[1:]
 args = [a for a in sys.argv[1:] if a != "--paced"]
@@ -18,23 +20,7 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 server = subprocess.Popen([sys.executable, os.path.join(root, "Tests/EndToEndTests/Servers/fault_server.py"), "--lifetime", "600"],
                           stdout=subprocess.PIPE, text=True)
 port = int(server.stdout.readline())
-home = tempfile.mkdtemp(prefix="llmroute-bench-")
-os.makedirs(home + "/config/llmroute")
-with open(home + "/config/llmroute/config.toml", "w") as f:
-    f.write(f'''[providers.bench]
-kind = "openai"
-base_url = "http://127.0.0.1:{port}/{scenario}/bench/v1"
-[models."bench"]
-provider = "bench"
-input_price = 0.0
-output_price = 0.0
-context_window = 128000
-quality = 0.9
-[routing]
-candidates = ["bench"]
-''')
-env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CONFIG_HOME": home + "/config",
-       "XDG_STATE_HOME": home + "/state"}
+home, env = make_home("llmroute-bench-", f"http://127.0.0.1:{port}/{scenario}/bench/v1")
 dry = json.loads(subprocess.check_output([binary, "ask", "--dry-run", "-m", "bench", "count"], env=env))
 request = dry["request"]
 curl = ["curl", "-sN", request["url"], "-H", "content-type: application/json", "-d", json.dumps(request["body"])]

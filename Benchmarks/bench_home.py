@@ -1,0 +1,28 @@
+"""A throwaway llmroute home for the benchmarks: one OpenAI-protocol model "bench" (price 0) at
+`base_url`, config under XDG_CONFIG_HOME, state and data beside it, so a run never reads or
+writes the user's own ledger or config. Shared by stream_bench.py and serve_bench.py."""
+import os, tempfile
+
+CONFIG = '''[providers.bench]
+kind = "openai"
+base_url = "{base_url}"
+[models."bench"]
+provider = "bench"
+input_price = 0.0
+output_price = 0.0
+context_window = 128000
+quality = 0.9
+[routing]
+candidates = ["bench"]
+'''
+
+
+def make_home(prefix, base_url):
+    """Returns (home folder, environment for llmroute processes)."""
+    home = tempfile.mkdtemp(prefix=prefix)
+    os.makedirs(home + "/config/llmroute")
+    with open(home + "/config/llmroute/config.toml", "w") as f:
+        f.write(CONFIG.format(base_url=base_url))
+    env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CONFIG_HOME": home + "/config",
+           "XDG_STATE_HOME": home + "/state", "XDG_DATA_HOME": home + "/data"}
+    return home, env
