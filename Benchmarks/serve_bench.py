@@ -3,6 +3,13 @@
 (one connection each, as SDKs do without pooling) to three targets on 127.0.0.1: the fake
 upstream directly, `llmroute serve` in front of it, and LiteLLM's proxy in front of it. Time to
 first byte is to the first content delta ("Hello"); a request counts when its stream ended.
+
+Two modes. Latency: streams at a hosted model's pace (scenario "hosted": first token at once,
+then 20 more 20 ms apart, on kept-alive upstream connections as providers' servers keep them),
+N of them open at once and started evenly spread, so the figure is what each hop adds, not
+queueing. Saturation: instant answers back to back, a new upstream connection each; there the
+time to first byte is queueing for the 2 cores that client, upstream and gateway share, and
+the requests/s figure comes from this mode.
 Everything listens on 127.0.0.1 and every process started here is stopped at the end."""
 import asyncio, json, os, signal, statistics, subprocess, sys, time, urllib.request
 
@@ -32,13 +39,16 @@ def free_port():
 upstream = start([sys.executable, os.path.join(root, "Tests/EndToEndTests/Servers/fault_server.py"), "--lifetime", "900"],
                  stdout=subprocess.PIPE, text=True)
 up_port = int(upstream.stdout.readline())
-home, env = make_home("llmroute-serve-bench-", f"http://127.0.0.1:{up_port}/ok/bench/v1")
+home, env = make_home("llmroute-serve-bench-", f"http://127.0.0.1:{up_port}/ok/bench/v1",
+                      hosted_url=f"http://127.0.0.1:{up_port}/hosted/bench/v1")
 gateway = start([binary, "serve", "--port", "0", "--retries", "0"], env=env, stderr=subprocess.PIPE, text=True)
 line = gateway.stderr.readline()
 gw_port = int(line.rsplit(":", 1)[1].split("/")[0])
 
-targets = [("upstream (direct)", up_port, "/ok/bench/v1/chat/completions", "bench", "x"),
-           ("llmroute serve", gw_port, "/v1/chat/completions", "bench", "x")]
+# Per target: name, port, (path, model) for instant answers, (path, model) for hosted-pace streams, key.
+targets = [("upstream (direct)", up_port, ("/ok/bench/v1/chat/completions", "bench"),
+            ("/hosted/bench/v1/chat/completions", "bench"), "x"),
+           ("llmroute serve", gw_port, ("/v1/chat/completions", "bench"), ("/v1/chat/completions", "bench-hosted"), "x")]
 lite = None
 if os.access(litellm, os.X_OK):
     lite_port = free_port()
@@ -49,6 +59,11 @@ if os.access(litellm, os.X_OK):
       model: openai/bench
       api_key: not-used
       api_base: http://127.0.0.1:{up_port}/ok/bench/v1
+  - model_name: bench-hosted
+    litellm_params:
+      model: openai/bench-hosted
+      api_key: not-used
+      api_base: http://127.0.0.1:{up_port}/hosted/bench/v1
 """)
     # Recent LiteLLM proxies refuse to start without a master key (clients then send it).
     master_key = "sk-bench-" + os.urandom(16).hex()
@@ -63,7 +78,7 @@ if os.access(litellm, os.X_OK):
         except Exception:
             time.sleep(0.5)
     if healthy:
-        targets.append(("LiteLLM proxy", lite_port, "/v1/chat/completions", "bench", master_key))
+        targets.append(("LiteLLM proxy", lite_port, ("/v1/chat/completions", "bench"), ("/v1/chat/completions", "bench-hosted"), master_key))
     else:
         print("LiteLLM proxy did not start; its log's end:\n" + open(home + "/litellm.log").read()[-2000:], file=sys.stderr)
 
@@ -91,12 +106,15 @@ async def one(port, path, model, key):
     return first
 
 
-async def run(port, path, model, key, concurrency, total):
+async def run(port, path, model, key, concurrency, total, stagger=0.0):
+    """`total` requests, `concurrency` at a time; worker i starts i·stagger/concurrency s late, so
+    that streams lasting `stagger` s begin evenly spread instead of all at once."""
     queue = list(range(total))
     firsts, errors = [], 0
 
-    async def worker():
+    async def worker(i):
         nonlocal errors
+        await asyncio.sleep(i * stagger / concurrency)
         while queue:
             queue.pop()
             try:
@@ -104,7 +122,7 @@ async def run(port, path, model, key, concurrency, total):
             except Exception:
                 errors += 1
     began = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    await asyncio.gather(*(worker(i) for i in range(concurrency)))
     return firsts, errors, time.perf_counter() - began
 
 
@@ -125,27 +143,40 @@ def rss_mb(pid):
 try:
     rows = {}
     print("machine: %d cores, load average at start %.2f %.2f %.2f" % ((os.cpu_count(),) + os.getloadavg()))
-    for name, port, path, model, key in targets:
+    for name, port, (path, model), (hosted_path, hosted_model), key in targets:
         asyncio.run(run(port, path, model, key, 10, 50))  # warm-up
+        asyncio.run(run(port, hosted_path, hosted_model, key, 10, 20))
         row = {}
         for concurrency in (1, 50, 200):
-            firsts, errors, _ = asyncio.run(run(port, path, model, key, concurrency, max(concurrency * 4, 200)))
+            # Latency: streams at a hosted model's pace (0.42 s each), evenly spread.
+            firsts, errors, _ = asyncio.run(run(port, hosted_path, hosted_model, key, concurrency,
+                                                max(concurrency * 4, 100), stagger=0.42))
             row[concurrency] = (pct(firsts, 50), pct(firsts, 99), errors)
+            # Saturation: instant answers back to back (time to first byte is then queueing).
+            firsts, errors, _ = asyncio.run(run(port, path, model, key, concurrency, max(concurrency * 4, 200)))
+            row["sat", concurrency] = (pct(firsts, 50), pct(firsts, 99), errors)
         _, errors, wall = asyncio.run(run(port, path, model, key, 50, requests))
         row["rps"] = (requests - errors) / wall
-        row["errors"] = errors + sum(row[c][2] for c in (1, 50, 200))
+        row["errors"] = errors + sum(row[c][2] + row["sat", c][2] for c in (1, 50, 200))
         row["rss"] = rss_mb(gateway.pid if name == "llmroute serve" else (lite.pid if lite and name == "LiteLLM proxy" else upstream.pid))
         rows[name] = row
+    print("time to first byte, streams at a hosted model's pace (first token at once, then 20 more 20 ms apart,"
+          " upstream connections kept alive), concurrent streams evenly spread:")
     print(f"{'target':20} {'ttfb p50/p99 ms @1':>20} {'@50':>16} {'@200':>16} {'req/s @50':>10} {'peak RSS MB':>12} {'errors':>7}")
     for name, row in rows.items():
         cells = [f"{row[c][0]:.2f}/{row[c][1]:.2f}" for c in (1, 50, 200)]
         print(f"{name:20} {cells[0]:>20} {cells[1]:>16} {cells[2]:>16} {row['rps']:>10.0f} {row['rss']:>12.1f} {row['errors']:>7}")
+    print("\nsaturation: instant answers back to back, each on a new upstream connection (time to first byte is queueing"
+          " for 2 cores shared by client, upstream and gateway; requests/s above is from this mode):")
+    for name, row in rows.items():
+        cells = [f"{row['sat', c][0]:.2f}/{row['sat', c][1]:.2f}" for c in (1, 50, 200)]
+        print(f"{name:20} {cells[0]:>20} {cells[1]:>16} {cells[2]:>16}")
     direct, ours = rows["upstream (direct)"], rows["llmroute serve"]
-    print(f"\nadded by llmroute serve at p50: {ours[1][0] - direct[1][0]:+.2f} ms @1, {ours[50][0] - direct[50][0]:+.2f} ms @50, "
+    print(f"\nadded by llmroute serve at p50 (hosted pace): {ours[1][0] - direct[1][0]:+.2f} ms @1, {ours[50][0] - direct[50][0]:+.2f} ms @50, "
           f"{ours[200][0] - direct[200][0]:+.2f} ms @200")
     if "LiteLLM proxy" in rows:
         lite_row = rows["LiteLLM proxy"]
-        print(f"added by LiteLLM at p50: {lite_row[1][0] - direct[1][0]:+.2f} ms @1, {lite_row[50][0] - direct[50][0]:+.2f} ms @50, "
+        print(f"added by LiteLLM at p50 (hosted pace): {lite_row[1][0] - direct[1][0]:+.2f} ms @1, {lite_row[50][0] - direct[50][0]:+.2f} ms @50, "
               f"{lite_row[200][0] - direct[200][0]:+.2f} ms @200; requests/s ours / LiteLLM: {ours['rps'] / lite_row['rps']:.1f}x")
     else:
         print("LiteLLM not installed (.venv-litellm; make litellm-venv): no comparison")

@@ -37,13 +37,32 @@ struct ServeOpenAISDKTests {
 
     @Test func hundredConcurrentStreamsAllExact() throws {
         try GatewayProcess.with { runner, gateway in
-            let result = try client(gateway, ["concurrent", "100"])
-            #expect((result["errors"] as? [Any])?.isEmpty == true, "\(result["errors"] ?? "")")
-            let answers = try #require(result["answers"] as? [Any])
-            #expect(answers.count == 100 && answers.allSatisfy { $0 as? String == ServeEndToEndTests.answer })
-            #expect(gateway.stop() == 0)
-            let rows = try ServeEndToEndTests.requests(runner)
-            #expect(rows.count == 100 && rows.allSatisfy { $0.command == "serve" && $0.outcome == "ok" })
+            try expectConcurrentStreams(100, model: "auto", runner, gateway)
+        }
+    }
+
+    /// `count` SDK streams at once, all exact, then one ok `serve` row each (from `model`
+    /// unless it is "auto").
+    func expectConcurrentStreams(_ count: Int, model: String, _ runner: BinaryRunner, _ gateway: GatewayProcess) throws {
+        let result = try client(gateway, ["concurrent", String(count), model])
+        #expect((result["errors"] as? [Any])?.isEmpty == true, "\(result["errors"] ?? "")")
+        let answers = try #require(result["answers"] as? [Any])
+        #expect(answers.count == count && answers.allSatisfy { $0 as? String == ServeEndToEndTests.answer })
+        #expect(gateway.stop() == 0)
+        let rows = try ServeEndToEndTests.requests(runner)
+        #expect(rows.count == count && rows.allSatisfy {
+            $0.command == "serve" && $0.outcome == "ok" && (model == "auto" || $0.finalModel == model)
+        })
+    }
+}
+
+extension ServeOpenAISDKTests {
+    /// The upstream answers only once 20 requests are in flight at once, so the gateway must
+    /// hold 20 upstream streams together. AsyncHTTPClient's default pool (8 connections per
+    /// host) queued the rest behind them: 50 slow streams got 8 answers at a time.
+    @Test func twentyStreamsInFlightAtOnceUpstream() throws {
+        try GatewayProcess.with(primary: "gather", arguments: ["--retries", "0"]) { runner, gateway in
+            try expectConcurrentStreams(20, model: "primary", runner, gateway)
         }
     }
 }

@@ -51,6 +51,11 @@ public final class HTTPTransport: Sendable {
             // A refused connection must fail the attempt now: AHC would otherwise keep trying
             // until the connect timeout, and our retry layer already backs off and falls back.
             configuration.connectionPool.retryConnectionEstablishment = false
+            // AHC's default of 8 connections per host queued every further request behind the
+            // running streams: 50 clients of the gateway, or `ask --concurrency 50`, got 8
+            // answers at a time. Connections open only for requests in flight, so this bounds
+            // how many may be in flight, not how many are kept.
+            configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = Self.connectionsPerHost
             return HTTPClient(eventLoopGroup: group, configuration: configuration)
         }
         direct = client(nil)
@@ -76,6 +81,9 @@ public final class HTTPTransport: Sendable {
     public func keepUntilExit() {
         Self.keptUntilExit.withLock { $0.append(self) }
     }
+
+    /// Upstream HTTP/1.1 connections per host at once (HTTP/2 multiplexes on one).
+    public static let connectionsPerHost = 1024
 
     private static let keptUntilExit = Locked<[HTTPTransport]>([])
 

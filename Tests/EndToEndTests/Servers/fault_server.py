@@ -35,9 +35,15 @@ ANTHROPIC_USAGE = {
 # that split escape sequences, so only an untouched concatenation reproduces them.
 TOOL_ARGUMENTS = '{"city": "S\\u00e3o Paulo", "note": "say \\"hi\\" \\\\ bye", "days": [1, 2]}'
 TOOL_PIECES = [TOOL_ARGUMENTS[i:i + 7] for i in range(0, len(TOOL_ARGUMENTS), 7)]
+# Tokens after the first in the "hosted" scenario (20 ms apart: 0.4 s a stream).
+HOSTED_TOKENS = int(os.environ.get("FAULT_HOSTED_TOKENS", "20"))
+# Requests the "gather" scenario holds until all are in flight together: more than the 8
+# connections per host an HTTP client pools by default.
+GATHER = 20
 counts = {}
 bodies = {}  # nonce -> the last request body, for GET /body/<nonce>
 lock = threading.Lock()
+gather_ready = threading.Condition(lock)
 
 
 def bump(key):
@@ -127,10 +133,14 @@ class Handler(BaseHTTPRequestHandler):
             return self.raw_stream([b"this is not an event stream\n", b"nor is this\n"])
         if scenario == "tools":
             return self.tool_call(anthropic, model, stream)
+        if scenario == "gather" and not self.gathered(nonce):
+            return self.error(504, "only %d of %d requests were in flight at once" % (counts["gather/" + nonce], GATHER))
         if not stream:
             return self.whole(anthropic, model, scenario)
         if anthropic:
             return self.anthropic_stream(model, scenario)
+        if scenario == "hosted":
+            return self.hosted_stream(model)
         return self.openai_stream(model, scenario)
 
     # --- responses -------------------------------------------------------------------------
@@ -144,6 +154,19 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         self.wfile.write(data)
+
+    def gathered(self, nonce):
+        """Holds the request until GATHER requests of this nonce have arrived (all held at once),
+        for at most 10 s: a client that keeps fewer in flight gets a 504."""
+        deadline = time.monotonic() + 10
+        with gather_ready:
+            while counts["gather/" + nonce] < GATHER:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                gather_ready.wait(left)
+            gather_ready.notify_all()
+        return True
 
     def whole(self, anthropic, model, scenario):
         text = "".join(ANSWER)
@@ -235,6 +258,40 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
         self.connection.close()
+
+    def hosted_stream(self, model):
+        """The gateway benchmark's stream, shaped like a hosted model's: a kept-alive connection
+        (chunked transfer encoding, as OpenAI's servers send), the first token at once, then
+        HOSTED_TOKENS more 20 ms apart (50 tokens/s)."""
+        # Servers that stream set TCP_NODELAY: with Nagle, a chunk written right after the
+        # headers waits for the client's delayed ACK (40 ms).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("transfer-encoding", "chunked")
+        self.end_headers()
+
+        def send(data):
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            self.wfile.flush()
+
+        def chunk(delta, finish=None):
+            obj = {"id": "c1", "object": "chat.completion.chunk", "model": model,
+                   "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+            send(b"data: " + json.dumps(obj).encode() + b"\n\n")
+
+        try:
+            chunk({"role": "assistant", "content": "Hello"})
+            for i in range(HOSTED_TOKENS):
+                time.sleep(0.02)
+                chunk({"content": " tok%d" % i})
+            chunk({}, finish="stop")
+            send(b"data: " + json.dumps({"id": "c1", "choices": [], "usage": {"prompt_tokens": 9, "completion_tokens": HOSTED_TOKENS + 1}}).encode()
+                 + b"\n\ndata: [DONE]\n\n")
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
 
     def openai_stream(self, model, scenario):
         self.start_stream()

@@ -2,13 +2,13 @@
 """openai_client.py BASE_URL MODE [MODEL]: the official openai SDK against llmroute serve
 (127.0.0.1 only). Prints one JSON object: what the SDK received.
 
-MODE: whole | stream | concurrent N | error | tools MODEL stream|whole | image MODEL
+MODE: whole | stream | concurrent N [MODEL] | error | tools MODEL stream|whole | image MODEL
 OPENAI_API_KEY is the client key (any value when the server requires none)."""
 import json, sys, threading
 import openai
 
 base_url, mode = sys.argv[1], sys.argv[2]
-model = sys.argv[3] if len(sys.argv) > 3 and mode != "concurrent" else "auto"
+model = sys.argv[4 if mode == "concurrent" else 3] if len(sys.argv) > (4 if mode == "concurrent" else 3) else "auto"
 client = openai.OpenAI(base_url=base_url, max_retries=0, timeout=60)
 messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hello"}]
 
