@@ -36,7 +36,7 @@ ANTHROPIC_USAGE = {
 TOOL_ARGUMENTS = '{"city": "S\\u00e3o Paulo", "note": "say \\"hi\\" \\\\ bye", "days": [1, 2]}'
 TOOL_PIECES = [TOOL_ARGUMENTS[i:i + 7] for i in range(0, len(TOOL_ARGUMENTS), 7)]
 # Tokens after the first in the "hosted" scenario (20 ms apart: 0.4 s a stream).
-HOSTED_TOKENS = int(os.environ.get("FAULT_HOSTED_TOKENS", "20"))
+HOSTED_TOKENS = 20
 # Requests the "gather" scenario holds until all are in flight together: more than the 8
 # connections per host an HTTP client pools by default.
 GATHER = 20

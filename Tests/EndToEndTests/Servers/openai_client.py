@@ -8,7 +8,8 @@ import json, sys, threading
 import openai
 
 base_url, mode = sys.argv[1], sys.argv[2]
-model = sys.argv[4 if mode == "concurrent" else 3] if len(sys.argv) > (4 if mode == "concurrent" else 3) else "auto"
+model_at = 4 if mode == "concurrent" else 3  # concurrent's model follows its count
+model = sys.argv[model_at] if len(sys.argv) > model_at else "auto"
 client = openai.OpenAI(base_url=base_url, max_retries=0, timeout=60)
 messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hello"}]
 
