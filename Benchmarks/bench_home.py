@@ -3,29 +3,19 @@
 writes the user's own ledger or config. Shared by stream_bench.py and serve_bench.py."""
 import os, tempfile
 
-CONFIG = '''[providers.bench]
+# One free OpenAI-protocol model and its provider, both called `name`.
+MODEL = '''[providers.{name}]
 kind = "openai"
 base_url = "{base_url}"
-[models."bench"]
-provider = "bench"
+[models."{name}"]
+provider = "{name}"
 input_price = 0.0
 output_price = 0.0
 context_window = 128000
 quality = 0.9
-[routing]
-candidates = ["bench"]
 '''
-
-
-HOSTED = '''[providers.bench-hosted]
-kind = "openai"
-base_url = "{base_url}"
-[models."bench-hosted"]
-provider = "bench-hosted"
-input_price = 0.0
-output_price = 0.0
-context_window = 128000
-quality = 0.9
+ROUTING = '''[routing]
+candidates = ["bench"]
 '''
 
 
@@ -35,7 +25,8 @@ def make_home(prefix, base_url, hosted_url=None):
     home = tempfile.mkdtemp(prefix=prefix)
     os.makedirs(home + "/config/llmroute")
     with open(home + "/config/llmroute/config.toml", "w") as f:
-        f.write(CONFIG.format(base_url=base_url) + (HOSTED.format(base_url=hosted_url) if hosted_url else ""))
+        f.write(MODEL.format(name="bench", base_url=base_url) + ROUTING
+                + (MODEL.format(name="bench-hosted", base_url=hosted_url) if hosted_url else ""))
     env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "XDG_CONFIG_HOME": home + "/config",
            "XDG_STATE_HOME": home + "/state", "XDG_DATA_HOME": home + "/data"}
     return home, env

@@ -49,6 +49,8 @@ gw_port = int(line.rsplit(":", 1)[1].split("/")[0])
 targets = [("upstream (direct)", up_port, ("/ok/bench/v1/chat/completions", "bench"),
             ("/hosted/bench/v1/chat/completions", "bench"), "x"),
            ("llmroute serve", gw_port, ("/v1/chat/completions", "bench"), ("/v1/chat/completions", "bench-hosted"), "x")]
+# How long one "hosted" stream lasts: fault_server.py's HOSTED_TOKENS (20) gaps of 20 ms.
+HOSTED_SECONDS = 0.42
 lite = None
 if os.access(litellm, os.X_OK):
     lite_port = free_port()
@@ -148,9 +150,9 @@ try:
         asyncio.run(run(port, hosted_path, hosted_model, key, 10, 20))
         row = {}
         for concurrency in (1, 50, 200):
-            # Latency: streams at a hosted model's pace (0.42 s each), evenly spread.
+            # Latency: streams at a hosted model's pace, evenly spread.
             firsts, errors, _ = asyncio.run(run(port, hosted_path, hosted_model, key, concurrency,
-                                                max(concurrency * 4, 100), stagger=0.42))
+                                                max(concurrency * 4, 100), stagger=HOSTED_SECONDS))
             row[concurrency] = (pct(firsts, 50), pct(firsts, 99), errors)
             # Saturation: instant answers back to back (time to first byte is then queueing).
             firsts, errors, _ = asyncio.run(run(port, path, model, key, concurrency, max(concurrency * 4, 200)))
