@@ -4,7 +4,7 @@
 upstream directly, `llmroute serve` in front of it, and LiteLLM's proxy in front of it. Time to
 first byte is to the first content delta ("Hello"); a request counts when its stream ended.
 
-Two modes. Latency: streams at a hosted model's pace (scenario "hosted": first token at once,
+Two modes. Latency (run in interleaved rounds, with bootstrap intervals for the added p50): streams at a hosted model's pace (scenario "hosted": first token at once,
 then 20 more 20 ms apart, on kept-alive upstream connections as providers' servers keep them),
 N of them open at once and started evenly spread, so the figure is what each hop adds, not
 queueing. Saturation: instant answers back to back, a new upstream connection each; there the
@@ -142,44 +142,74 @@ def rss_mb(pid):
     return float("nan")
 
 
+# Latency mode runs in rounds, every target in turn within a round, so that a burst of load on
+# the machine (2 cores shared with the Python client and upstream) lands on all of them alike.
+# Requests per round and concurrency; LiteLLM, which cannot keep a hosted pace at 50 streams and
+# more, gets fewer so that the run ends in minutes.
+ROUNDS = 5
+PER_ROUND = {1: 20, 50: 200, 200: 400}
+LITELLM_PER_ROUND = {1: 20, 50: 40, 200: 160}
+BOOTSTRAP = 1000
+
+
+def added_interval(ours, direct, rng):
+    """95% bootstrap interval of p50(ours) - p50(direct) in ms: both samples resampled."""
+    diffs = sorted(pct(rng.choices(ours, k=len(ours)), 50) - pct(rng.choices(direct, k=len(direct)), 50)
+                   for _ in range(BOOTSTRAP))
+    return diffs[int(0.025 * BOOTSTRAP)], diffs[int(0.975 * BOOTSTRAP) - 1]
+
+
 try:
-    rows = {}
+    import random
+    rows = {name: {"lat": {c: [] for c in PER_ROUND}, "lat_errors": 0} for name, *_ in targets}
     print("machine: %d cores, load average at start %.2f %.2f %.2f" % ((os.cpu_count(),) + os.getloadavg()))
     for name, port, (path, model), (hosted_path, hosted_model), key in targets:
         asyncio.run(run(port, path, model, key, 10, 50))  # warm-up
         asyncio.run(run(port, hosted_path, hosted_model, key, 10, 20))
-        row = {}
-        for concurrency in (1, 50, 200):
-            # Latency: streams at a hosted model's pace, evenly spread.
-            firsts, errors, _ = asyncio.run(run(port, hosted_path, hosted_model, key, concurrency,
-                                                max(concurrency * 4, 100), stagger=HOSTED_SECONDS))
-            row[concurrency] = (pct(firsts, 50), pct(firsts, 99), errors)
+    for _ in range(ROUNDS):
+        for concurrency in PER_ROUND:
+            for name, port, _, (hosted_path, hosted_model), key in targets:
+                # Latency: streams at a hosted model's pace, evenly spread.
+                count = (LITELLM_PER_ROUND if name == "LiteLLM proxy" else PER_ROUND)[concurrency]
+                firsts, errors, _ = asyncio.run(run(port, hosted_path, hosted_model, key, concurrency, count,
+                                                    stagger=HOSTED_SECONDS))
+                rows[name]["lat"][concurrency] += firsts
+                rows[name]["lat_errors"] += errors
+    for name, port, (path, model), _, key in targets:
+        row = rows[name]
+        for concurrency in PER_ROUND:
             # Saturation: instant answers back to back (time to first byte is then queueing).
             firsts, errors, _ = asyncio.run(run(port, path, model, key, concurrency, max(concurrency * 4, 200)))
             row["sat", concurrency] = (pct(firsts, 50), pct(firsts, 99), errors)
         _, errors, wall = asyncio.run(run(port, path, model, key, 50, requests))
         row["rps"] = (requests - errors) / wall
-        row["errors"] = errors + sum(row[c][2] + row["sat", c][2] for c in (1, 50, 200))
+        row["errors"] = errors + row["lat_errors"] + sum(row["sat", c][2] for c in PER_ROUND)
         row["rss"] = rss_mb(gateway.pid if name == "llmroute serve" else (lite.pid if lite and name == "LiteLLM proxy" else upstream.pid))
-        rows[name] = row
     print("time to first byte, streams at a hosted model's pace (first token at once, then 20 more 20 ms apart,"
-          " upstream connections kept alive), concurrent streams evenly spread:")
+          f" upstream connections kept alive), concurrent streams evenly spread, {ROUNDS} interleaved rounds:")
     print(f"{'target':20} {'ttfb p50/p99 ms @1':>20} {'@50':>16} {'@200':>16} {'req/s @50':>10} {'peak RSS MB':>12} {'errors':>7}")
     for name, row in rows.items():
-        cells = [f"{row[c][0]:.2f}/{row[c][1]:.2f}" for c in (1, 50, 200)]
+        cells = [f"{pct(row['lat'][c], 50):.2f}/{pct(row['lat'][c], 99):.2f}" for c in PER_ROUND]
         print(f"{name:20} {cells[0]:>20} {cells[1]:>16} {cells[2]:>16} {row['rps']:>10.0f} {row['rss']:>12.1f} {row['errors']:>7}")
     print("\nsaturation: instant answers back to back, each on a new upstream connection (time to first byte is queueing"
           " for 2 cores shared by client, upstream and gateway; requests/s above is from this mode):")
     for name, row in rows.items():
-        cells = [f"{row['sat', c][0]:.2f}/{row['sat', c][1]:.2f}" for c in (1, 50, 200)]
+        cells = [f"{row['sat', c][0]:.2f}/{row['sat', c][1]:.2f}" for c in PER_ROUND]
         print(f"{name:20} {cells[0]:>20} {cells[1]:>16} {cells[2]:>16}")
-    direct, ours = rows["upstream (direct)"], rows["llmroute serve"]
-    print(f"\nadded by llmroute serve at p50 (hosted pace): {ours[1][0] - direct[1][0]:+.2f} ms @1, {ours[50][0] - direct[50][0]:+.2f} ms @50, "
-          f"{ours[200][0] - direct[200][0]:+.2f} ms @200")
+    rng = random.Random(19)
+    direct = rows["upstream (direct)"]["lat"]
+    print(f"\nadded to time to first byte at p50 (hosted pace), with 95% bootstrap intervals ({BOOTSTRAP} resamples):")
+    for name, row in rows.items():
+        if name == "upstream (direct)":
+            continue
+        cells = []
+        for c in PER_ROUND:
+            low, high = added_interval(row["lat"][c], direct[c], rng)
+            cells.append(f"{pct(row['lat'][c], 50) - pct(direct[c], 50):+.2f} ms [{low:+.2f}, {high:+.2f}] @{c}")
+        print(f"  {name:18} " + ", ".join(cells))
+    ours = rows["llmroute serve"]
     if "LiteLLM proxy" in rows:
-        lite_row = rows["LiteLLM proxy"]
-        print(f"added by LiteLLM at p50 (hosted pace): {lite_row[1][0] - direct[1][0]:+.2f} ms @1, {lite_row[50][0] - direct[50][0]:+.2f} ms @50, "
-              f"{lite_row[200][0] - direct[200][0]:+.2f} ms @200; requests/s ours / LiteLLM: {ours['rps'] / lite_row['rps']:.1f}x")
+        print(f"requests/s ours / LiteLLM: {ours['rps'] / rows['LiteLLM proxy']['rps']:.1f}x")
     else:
         print("LiteLLM not installed (.venv-litellm; make litellm-venv): no comparison")
     print("(the upstream is a Python ThreadingHTTPServer: its own requests/s is the ceiling for every row)")

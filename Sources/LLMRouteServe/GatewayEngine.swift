@@ -46,6 +46,7 @@ public struct GatewayEngine: Sendable {
     /// model can take it or a header is malformed, 429 when a budget would be crossed.
     public func plan(_ request: ChatCompletionRequest, hints: Hints) throws(GatewayError) -> Plan {
         var route = template
+        route.explain = false
         // The prompt classified (and recorded) is the user's last turn, also when a tool's
         // result comes after it: the task is the user's; the rest counts as context.
         let promptIndex = request.messages.lastIndex { $0.role == .user } ?? request.messages.count - 1

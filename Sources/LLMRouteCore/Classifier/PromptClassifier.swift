@@ -45,4 +45,11 @@ public protocol PromptClassifier: Sendable {
     /// Short name shown in output (`heuristic`, `local`, `llm`).
     var name: String { get }
     func classify(_ prompt: String) -> Classification
+    /// The same labels and score; `explain: false` lets a classifier skip its reasons, for
+    /// callers that never show them (the gateway routes every request without).
+    func classify(_ prompt: String, explain: Bool) -> Classification
+}
+
+extension PromptClassifier {
+    public func classify(_ prompt: String, explain: Bool) -> Classification { classify(prompt) }
 }

@@ -31,8 +31,8 @@ public struct Router: Sendable {
     }
 
     /// The classifier's view, with the caller's task hint applied.
-    public func classify(_ prompt: String, taskHint: TaskKind? = nil) -> Classification {
-        var classification = classifier.classify(prompt)
+    public func classify(_ prompt: String, taskHint: TaskKind? = nil, explain: Bool = true) -> Classification {
+        var classification = classifier.classify(prompt, explain: explain)
         if let hint = taskHint, hint != classification.task {
             classification.reasons.insert("task \(hint.rawValue) given by the caller (classifier said \(classification.task.rawValue))", at: 0)
             classification.task = hint
@@ -74,7 +74,7 @@ public struct Router: Sendable {
     }
 
     public func route(_ request: RouteRequest) throws(RoutingError) -> RoutingDecision {
-        let classification = classify(request.prompt, taskHint: request.taskHint)
+        let classification = classify(request.prompt, taskHint: request.taskHint, explain: request.explain)
         let expectedOutput = request.outputTokens
             ?? outputTokens.estimate(tier: classification.tier, task: classification.task)
         let (models, offline) = pool()

@@ -26,6 +26,16 @@ public struct TokenizerChoice: Sendable, Equatable {
     public let encoding: TokenEncoding
     public let factor: Double
     public let exact: Bool
+    /// "o200k_base" when exact, else e.g. "o200k_base x 1.20 (estimate)". Also the key under
+    /// which routing shares one count among models, so it is written once, not per request.
+    public let method: String
+
+    private init(encoding: TokenEncoding, factor: Double, exact: Bool) {
+        self.encoding = encoding
+        self.factor = factor
+        self.exact = exact
+        method = exact ? encoding.rawValue : "\(encoding.rawValue) x \(Self.twoDecimals(factor)) (estimate)"
+    }
 
     public static func exact(_ encoding: TokenEncoding) -> TokenizerChoice {
         TokenizerChoice(encoding: encoding, factor: 1, exact: true)
@@ -33,11 +43,6 @@ public struct TokenizerChoice: Sendable, Equatable {
 
     public static func estimate(_ encoding: TokenEncoding, factor: Double) -> TokenizerChoice {
         TokenizerChoice(encoding: encoding, factor: factor, exact: false)
-    }
-
-    /// "o200k_base" when exact, else e.g. "o200k_base x 1.20 (estimate)".
-    public var method: String {
-        exact ? encoding.rawValue : "\(encoding.rawValue) x \(Self.twoDecimals(factor)) (estimate)"
     }
 
     /// Scales an exact count of `encoding` into this choice's count (rounded up: estimates
@@ -76,16 +81,23 @@ public struct TokenizerChoice: Sendable, Equatable {
     /// Picks by model id first (hosts such as Groq, Bedrock or OpenRouter serve many families),
     /// then by provider key.
     public static func forModel(id: String, provider: String) -> TokenizerChoice {
+        let key = id + "\u{0}" + provider
+        if let known = chosen.withLock({ $0[key] }) { return known }
+        let choice = choose(id: id, provider: provider)
+        // Bounded: ids come from the catalog and config, but a long-running gateway should not
+        // grow without limit on whatever names it is sent.
+        chosen.withLock { if $0.count < 4096 { $0[key] = choice } }
+        return choice
+    }
+
+    /// Every request routes over the whole pool, asking for each model's tokenizer; the
+    /// answer never changes within a process, so it is worked out once per model.
+    private static let chosen = Locked<[String: TokenizerChoice]>([:])
+
+    static func choose(id: String, provider: String) -> TokenizerChoice {
         let name = normalizedModelName(id)
         if let encoding = openAIEncoding(name) { return .exact(encoding) }
-        let family: (keywords: [String], choice: TokenizerChoice)? = [
-            (["claude"], .estimate(.o200kBase, factor: anthropicFactor)),
-            (["gemini", "gemma"], .estimate(.o200kBase, factor: geminiFactor)),
-            (["deepseek"], .estimate(.o200kBase, factor: deepSeekFactor)),
-            (["mistral", "mixtral", "codestral", "ministral", "magistral", "devstral", "pixtral"],
-             .estimate(.o200kBase, factor: mistralFactor)),
-            (["llama"], .estimate(.cl100kBase, factor: 1.0)),
-        ].first { entry in entry.keywords.contains { Self.bytes(of: name, contain: $0) } }
+        let family = families.first { entry in entry.keywords.contains { Self.bytes(of: name, contain: $0) } }
         if let family { return family.choice }
 
         switch provider.lowercased() {
@@ -98,6 +110,16 @@ public struct TokenizerChoice: Sendable, Equatable {
         default: return .estimate(.o200kBase, factor: unknownFactor)
         }
     }
+
+    /// Families recognised by a word in the model id, whatever the host.
+    private static let families: [(keywords: [String], choice: TokenizerChoice)] = [
+        (["claude"], .estimate(.o200kBase, factor: anthropicFactor)),
+        (["gemini", "gemma"], .estimate(.o200kBase, factor: geminiFactor)),
+        (["deepseek"], .estimate(.o200kBase, factor: deepSeekFactor)),
+        (["mistral", "mixtral", "codestral", "ministral", "magistral", "devstral", "pixtral"],
+         .estimate(.o200kBase, factor: mistralFactor)),
+        (["llama"], .estimate(.cl100kBase, factor: 1.0)),
+    ]
 
     public static func forModel(_ model: ModelInfo) -> TokenizerChoice {
         forModel(id: model.id, provider: model.provider)
