@@ -89,4 +89,21 @@ struct RouterTests {
         #expect(d.classification.task == .coding)
         #expect(d.model.id == "gpt-4o")
     }
+
+    /// The gateway routes with `explain: false`: the same choice and score, without the
+    /// classifier's reasons (the strategy's own reasons stay).
+    @Test func routingWithoutExplanationDecidesTheSame() throws {
+        let router = Router(catalog: .builtin, policy: .defaults, classifier: LocalClassifier.shared,
+                            tokens: HeuristicTokenEstimator(), environment: Environment())
+        let prompt = "Prove that the square root of 2 is irrational, step by step."
+        let explained = try router.route(RouteRequest(prompt: prompt))
+        var quiet = RouteRequest(prompt: prompt)
+        quiet.explain = false
+        let unexplained = try router.route(quiet)
+        #expect(unexplained.model.id == explained.model.id)
+        #expect(unexplained.classification.score == explained.classification.score)
+        #expect(unexplained.classification.tier == explained.classification.tier)
+        #expect(!explained.reasons.filter { $0.hasPrefix("classifier: ") }.isEmpty)
+        #expect(unexplained.reasons.filter { $0.hasPrefix("classifier: ") }.isEmpty)
+    }
 }

@@ -56,4 +56,13 @@ import Testing
         #expect(TokenizerChoice.twoDecimals(1.05) == "1.05")
         #expect(TokenizerChoice.twoDecimals(1) == "1.00")
     }
+
+    /// The per-process memo answers what working it out answers, for every catalog model.
+    @Test func rememberedChoiceMatchesAFreshOne() {
+        for model in Catalog.builtin.models {
+            let fresh = TokenizerChoice.choose(id: model.id, provider: model.provider)
+            #expect(TokenizerChoice.forModel(model) == fresh)
+            #expect(TokenizerChoice.forModel(model) == fresh, "second lookup, from the memo")
+        }
+    }
 }
