@@ -54,6 +54,8 @@ public struct GatewayEngine: Sendable {
         route.prompt = prompt
         route.system = request.system
         route.context = request.messages.enumerated().filter { $0.offset != promptIndex }.map(\.element)
+        route.extraInput = ExtraInput(toolDefinitions: request.tools?.tools.map { $0.serialized() } ?? [],
+                                      promptImages: request.messages[promptIndex].imageCount)
         route.requiredCapabilities.formUnion(request.requiredCapabilities)
         route.forcedModel = request.routed ? nil : request.model
         if let maxTokens = request.maxTokens { route.outputTokens = maxTokens }

@@ -100,20 +100,24 @@ struct ServeToolCallTests {
         }
     }
 
+    /// The one model with function calling: the dearest, with a 16,000-token window.
+    static var toolModel: String {
+        """
+        [providers.fc]
+        kind = "openai"
+        base_url = "http://127.0.0.1:\(FaultServer.shared.port)/tools/\(UUID().uuidString)/v1"
+        [models."flaky"]
+        provider = "fc"
+        input_price = 5.0
+        output_price = 9.0
+        context_window = 16000
+        quality = 0.9
+        capabilities = ["function_calling"]
+        """
+    }
+
     @Test func toolsAndImagesRouteOnlyToCapableModels() throws {
-        let port = FaultServer.shared.port
-        try GatewayProcess.with(extraModels: """
-            [providers.fc]
-            kind = "openai"
-            base_url = "http://127.0.0.1:\(port)/tools/\(UUID().uuidString)/v1"
-            [models."flaky"]
-            provider = "fc"
-            input_price = 5.0
-            output_price = 9.0
-            context_window = 16000
-            quality = 0.9
-            capabilities = ["function_calling"]
-            """) { _, gateway in
+        try GatewayProcess.with(extraModels: Self.toolModel) { _, gateway in
             let tools = #", "tools": [{"type": "function", "function": {"name": "get_weather"}}]"#
             let routed = try gateway.curl("/v1/chat/completions", body: ServeEndToEndTests.request(extra: tools))
             #expect(routed.status == 200 && routed.headers.lowercased().contains("x-llmroute-model: flaky"), "\(routed)")
@@ -123,6 +127,18 @@ struct ServeToolCallTests {
             let image = #"{"model": "auto", "messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "https://example.com/a.png"}}]}]}"#
             let refused = try gateway.curl("/v1/chat/completions", body: image)
             #expect(refused.status == 400 && refused.body.contains("vision"), "no model here has vision: \(refused.body)")
+        }
+    }
+
+    @Test func toolDefinitionsCountAgainstTheContextWindow() throws {
+        try GatewayProcess.with(extraModels: Self.toolModel) { _, gateway in
+            // About 25,000 tokens of tool description: more than the only capable model's window.
+            let description = String(repeating: "Returns the weather for a city. ", count: 3_200)
+            let tools = #", "tools": [{"type": "function", "function": {"name": "get_weather", "description": "\#(description)"}}]"#
+            let refused = try gateway.curl("/v1/chat/completions", body: ServeEndToEndTests.request(extra: tools))
+            #expect(refused.status == 400 && refused.body.contains("context window"), "\(refused.status) \(refused.body.prefix(400))")
+            let small = #", "tools": [{"type": "function", "function": {"name": "get_weather", "description": "Weather"}}]"#
+            #expect(try gateway.curl("/v1/chat/completions", body: ServeEndToEndTests.request(extra: small)).status == 200)
         }
     }
 }

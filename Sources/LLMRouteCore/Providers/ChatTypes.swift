@@ -17,8 +17,10 @@ public struct ChatMessage: Sendable, Equatable {
         self.content = content
     }
 
-    public var hasImages: Bool {
-        parts?.contains { if case .image = $0 { true } else { false } } ?? false
+    public var hasImages: Bool { imageCount > 0 }
+
+    public var imageCount: Int {
+        parts?.count { if case .image = $0 { true } else { false } } ?? 0
     }
 }
 

@@ -30,8 +30,13 @@ public struct CircuitBreaker: Sendable {
 
     /// True while the provider's breaker is open (its cool-down has not passed).
     public func isOpen(_ provider: String, now: Double = Clock.wallSeconds()) -> Bool {
-        guard let state = read()[provider] else { return false }
-        return state.openUntil > now
+        openProviders(now: now).contains(provider)
+    }
+
+    /// The providers whose breaker is open, from one read of the state file: a call checks every
+    /// provider of its chain, and the gateway does so on each request before its first byte.
+    public func openProviders(now: Double = Clock.wallSeconds()) -> Set<String> {
+        Set(read().filter { $0.value.openUntil > now }.keys)
     }
 
     public func recordSuccess(_ provider: String) {

@@ -75,6 +75,10 @@ public final class ResilientCaller: @unchecked Sendable {
     /// The chain as it will be called: each load-balanced model replaced by its deployments,
     /// drawn by weight among the healthy ones (see `LoadBalancer`).
     public func targets(for chain: [ModelInfo]) -> [ModelInfo] {
+        targets(for: chain, openProviders: breaker?.openProviders() ?? [])
+    }
+
+    private func targets(for chain: [ModelInfo], openProviders: Set<String>) -> [ModelInfo] {
         // Seeded once from the system's source rather than passing SystemRandomNumberGenerator
         // itself: it has no stored properties, and ThreadSanitizer's instrumentation of an inout
         // access to a value of a generic type that is empty at run time passes an unspecified
@@ -84,7 +88,7 @@ public final class ResilientCaller: @unchecked Sendable {
         var random = SplitMix64(seed: system.next())
         var seen = Set<String>()
         return chain.flatMap { model in
-            catalog.targets(for: model, isHealthy: { !(breaker?.isOpen($0) ?? false) }, using: &random)
+            catalog.targets(for: model, isHealthy: { !openProviders.contains($0) }, using: &random)
         }.filter { seen.insert($0.id + " " + $0.healthKey).inserted }
     }
 
@@ -93,12 +97,12 @@ public final class ResilientCaller: @unchecked Sendable {
     /// `onRestart(failed, next)` runs before a re-ask that follows shown partial text.
     public func call(_ request: ChatRequest, chain: [ModelInfo], onEvent: (ModelInfo, ChatEvent) throws -> Void,
                      onRestart: (ModelInfo, ModelInfo) -> Void, afterChunk: () -> Void = {}) async throws -> (ChatResult, [Attempt]) {
-        let chain = targets(for: chain)
+        let openProviders = breaker?.openProviders() ?? []
+        let chain = targets(for: chain, openProviders: openProviders)
         var attempts: [Attempt] = []
         var lastError: ProviderError?
         var minimumContext = 0
         var partialFrom: ModelInfo?
-        let openProviders = Set(chain.map(\.healthKey).filter { breaker?.isOpen($0) ?? false })
         let anyClosed = chain.contains { !openProviders.contains($0.healthKey) }
         for (index, model) in chain.enumerated() {
             if model.contextWindow <= minimumContext { continue }

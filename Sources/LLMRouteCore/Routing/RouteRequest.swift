@@ -16,6 +16,10 @@ public struct RouteRequest: Sendable {
     /// Earlier turns of a conversation (the REPL): counted in the input tokens, so models whose
     /// window cannot hold them are left out, but not classified (the new prompt is).
     public var context: [ChatMessage] = []
+    /// Tool definitions and the prompt turn's images (the gateway's clients send them): counted
+    /// in the input tokens too, so a model whose window cannot hold an agent's tool list is left
+    /// out, and the estimate that max-cost and budgets judge is not too low.
+    public var extraInput = ExtraInput.none
     /// The call will mark its prompt for caching (`ChatRequest.cachePrefix`): on Anthropic the
     /// prompt is then written to the cache, at the cache-write price.
     public var cachePrefix = false
@@ -41,4 +45,20 @@ public struct RouteRequest: Sendable {
         self.outputTokens = outputTokens
         self.requiredCapabilities = requiredCapabilities
     }
+}
+
+/// What a request sends besides its text.
+public struct ExtraInput: Sendable, Equatable {
+    /// Each tool definition as sent (JSON text): the model reads the names, descriptions and
+    /// parameter schemas in some rendering of its provider's, of about this size.
+    public var toolDefinitions: [String]
+    /// Images in the prompt's turn (those of earlier turns are counted from their messages).
+    public var promptImages: Int
+
+    public init(toolDefinitions: [String] = [], promptImages: Int = 0) {
+        self.toolDefinitions = toolDefinitions
+        self.promptImages = promptImages
+    }
+
+    public static let none = ExtraInput()
 }

@@ -17,6 +17,11 @@ public struct Router: Sendable {
     /// priming of the reply.
     public static let tokensPerMessage = ChatTokenCounter.tokensPerMessage + 1
     public static let tokensPerReply = ChatTokenCounter.tokensPerReplyPriming
+    /// An image's input tokens, estimated without decoding it: about the most either protocol
+    /// charges for one image before the provider scales it down (Anthropic's documentation:
+    /// ~1,600 tokens at 1092×1092 px; OpenAI's tiles: 765 at 1024×1024, more for wide images).
+    /// Too high for small images, so a window is never judged big enough when it is not.
+    public static let tokensPerImage = 1_600
 
     public init(catalog: Catalog, policy: RoutingPolicy, classifier: any PromptClassifier,
                 tokens: any TokenEstimator, outputTokens: OutputTokenEstimator = .defaults,
@@ -51,19 +56,22 @@ public struct Router: Sendable {
     }
 
     /// Prompt tokens of a chat request on this model: the messages plus the chat framing.
-    public func inputTokens(prompt: String, system: String?, model: ModelInfo, context: [ChatMessage] = []) -> TokenCount {
+    public func inputTokens(prompt: String, system: String?, model: ModelInfo, context: [ChatMessage] = [],
+                            extra: ExtraInput = .none) -> TokenCount {
         var cache: [String: TokenCount] = [:]
-        return inputTokens(prompt: prompt, system: system, model: model, context: context, cache: &cache)
+        return inputTokens(prompt: prompt, system: system, model: model, context: context, extra: extra, cache: &cache)
     }
 
     /// The same, sharing counts between models whose tokenizer is the same (see `sharingKey`).
     public func inputTokens(prompt: String, system: String?, model: ModelInfo, context: [ChatMessage] = [],
-                            cache: inout [String: TokenCount]) -> TokenCount {
+                            extra: ExtraInput = .none, cache: inout [String: TokenCount]) -> TokenCount {
         let key = tokens.sharingKey(for: model)
         if let cached = cache[key] { return cached }
         var count = tokens.count(prompt, for: model)
         var messages = 1 + context.count
-        for message in context { count.tokens += tokens.count(message.content, for: model).tokens }
+        for message in context { count.tokens += messageTokens(message, model: model) }
+        for tool in extra.toolDefinitions { count.tokens += tokens.count(tool, for: model).tokens }
+        count.tokens += extra.promptImages * Self.tokensPerImage
         if let system, !system.isEmpty {
             count.tokens += tokens.count(system, for: model).tokens
             messages += 1
@@ -71,6 +79,16 @@ public struct Router: Sendable {
         count.tokens += messages * Self.tokensPerMessage + Self.tokensPerReply
         cache[key] = count
         return count
+    }
+
+    /// An earlier turn: its text, the calls it made (name and arguments, which the model reads
+    /// back) and its images.
+    private func messageTokens(_ message: ChatMessage, model: ModelInfo) -> Int {
+        var count = tokens.count(message.content, for: model).tokens
+        for call in message.toolCalls {
+            count += tokens.count(call.name, for: model).tokens + tokens.count(call.arguments, for: model).tokens
+        }
+        return count + message.imageCount * Self.tokensPerImage
     }
 
     public func route(_ request: RouteRequest) throws(RoutingError) -> RoutingDecision {
@@ -84,7 +102,7 @@ public struct Router: Sendable {
         var counted: [String: TokenCount] = [:]
         for model in models {
             let input = inputTokens(prompt: request.prompt, system: request.system, model: model,
-                                    context: request.context, cache: &counted)
+                                    context: request.context, extra: request.extraInput, cache: &counted)
             let output = min(expectedOutput, model.maxOutputTokens)
             if input.tokens + output > model.contextWindow {
                 excluded.append(Exclusion(model: model.id, reason: "context window \(model.contextWindow) < \(input.tokens + output) tokens needed"))
@@ -148,7 +166,8 @@ public struct Router: Sendable {
         guard let model = catalog.model(named: name) else {
             throw .unknownModel(name, suggestion: NearestMatch.suggest(name, among: catalog.models.map(\.id)))
         }
-        let tokens = inputTokens(prompt: request.prompt, system: request.system, model: model, context: request.context)
+        let tokens = inputTokens(prompt: request.prompt, system: request.system, model: model,
+                                 context: request.context, extra: request.extraInput)
         let candidate = input.candidate(named: name)
             ?? candidate(model, input: tokens, output: min(expectedOutput, model.maxOutputTokens), request: request)
         var reasons = ["model \(name) forced by --model"]

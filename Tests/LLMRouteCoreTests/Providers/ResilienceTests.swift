@@ -65,6 +65,17 @@ struct ResilienceTests {
         #expect(breaker.read()["p"] == nil)
     }
 
+    @Test func openProvidersListsOnlyThoseStillCoolingDown() throws {
+        let directory = "/tmp/llmroute-breaker-\(UInt64.random(in: 0...UInt64.max))"
+        let breaker = CircuitBreaker(stateDirectory: directory, threshold: 2, coolDown: 30)
+        #expect(breaker.openProviders().isEmpty, "no state file: nothing is open")
+        for _ in 0..<2 { breaker.recordFailure("open", now: 100) }
+        for _ in 0..<2 { breaker.recordFailure("cooled", now: 50) }
+        breaker.recordFailure("failing-once", now: 100)
+        #expect(breaker.openProviders(now: 110) == ["open"])
+        #expect(breaker.openProviders(now: 130.5).isEmpty, "both cool-downs have passed")
+    }
+
     @Test func proxySettingsHonourNoProxy() {
         let settings = ProxySettings(environment: Environment([
             "HTTPS_PROXY": "http://user:pw@proxy.local:3128", "NO_PROXY": "localhost,.internal.example, 127.0.0.1",

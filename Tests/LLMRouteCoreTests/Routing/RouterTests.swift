@@ -75,6 +75,40 @@ struct RouterTests {
         #expect(abs(d.estimatedCost - d.model.cost(inputTokens: d.inputTokens.tokens, outputTokens: 100)) < 1e-15)
     }
 
+    @Test func toolDefinitionsImagesAndToolCallsCountAsInput() throws {
+        let router = SketchCatalog.router()
+        let model = SketchCatalog.models[0]
+        let bare = router.inputTokens(prompt: "abcdefgh", system: nil, model: model)
+        let tool = #"{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}"#
+        let withTool = router.inputTokens(prompt: "abcdefgh", system: nil, model: model, extra: ExtraInput(toolDefinitions: [tool, tool]))
+        #expect(withTool.tokens == bare.tokens + 2 * router.tokens.count(tool, for: model).tokens)
+        let withImages = router.inputTokens(prompt: "abcdefgh", system: nil, model: model, extra: ExtraInput(promptImages: 2))
+        #expect(withImages.tokens == bare.tokens + 2 * Router.tokensPerImage)
+
+        let plainTurn = ChatMessage(role: .assistant, content: "")
+        var callTurn = plainTurn
+        callTurn.toolCalls = [ToolCall(id: "c1", name: "get_weather", arguments: #"{"city": "Paris"}"#)]
+        var imageTurn = ChatMessage(role: .user, content: "see")
+        imageTurn.parts = [.text("see"), .image(url: "https://example.com/a.png", detail: nil)]
+        let plain = router.inputTokens(prompt: "abcdefgh", system: nil, model: model, context: [plainTurn])
+        let withCall = router.inputTokens(prompt: "abcdefgh", system: nil, model: model, context: [callTurn])
+        #expect(withCall.tokens == plain.tokens + router.tokens.count("get_weather", for: model).tokens
+                + router.tokens.count(#"{"city": "Paris"}"#, for: model).tokens)
+        let withImageTurn = router.inputTokens(prompt: "abcdefgh", system: nil, model: model, context: [imageTurn])
+        #expect(withImageTurn.tokens == plain.tokens + router.tokens.count("see", for: model).tokens + Router.tokensPerImage)
+    }
+
+    @Test func aLargeToolListLeavesOutSmallWindows() throws {
+        // ~150k tokens of tool schemas by the bytes/4 estimate: as for a long prompt, only the
+        // 200k-context models can take the request.
+        var request = RouteRequest(prompt: "What is the weather in Paris?", strategy: .cost)
+        request.extraInput = ExtraInput(toolDefinitions: [String(repeating: "abcd", count: 150_000)])
+        let d = try SketchCatalog.router().route(request)
+        #expect(d.model.provider == "anthropic")
+        #expect(d.excluded.map(\.model).sorted() == ["gpt-4o", "gpt-4o-mini"])
+        #expect(d.inputTokens.tokens > 150_000)
+    }
+
     @Test func outputEstimateFollowsTierAndTask() {
         let estimator = OutputTokenEstimator.defaults
         #expect(estimator.estimate(tier: .simple, task: .simpleQA) < estimator.estimate(tier: .expert, task: .coding))
