@@ -109,6 +109,40 @@ struct CommandsEndToEndTests {
         #expect(!show.stdout.contains("sk-secret-e2e"))
     }
 
+    @Test func configShowsLedgerBudgetAndServeTables() throws {
+        let runner = try BinaryRunner()
+        defer { runner.cleanup() }
+        let defaults = try runner.run(["config"])
+        #expect(defaults.stdout.contains("[ledger]\n# url: none: the SQLite file ") && defaults.stdout.contains("usage.sqlite"))
+        #expect(defaults.stdout.contains("[budget]\n# daily: none\n# monthly: none\n"))
+        #expect(defaults.stdout.contains("[serve]\nhost = \"127.0.0.1\"\nport = 8080\n"), "\(defaults.stdout)")
+        try runner.writeConfig("""
+            [ledger]
+            url = "postgresql://alice:pw-in-url-e2e@db.example:5432/llm"
+            user = "team-bot"
+            log_text = true
+            [budget]
+            daily = 5
+            [serve]
+            port = 9000
+            api_key_env = "GW_KEY"
+            max_body_mb = 8
+            """)
+        let show = try runner.run(["config"])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("url = \"postgresql://alice@db.example:5432/llm\"\nuser = \"team-bot\""), "\(show.stdout)")
+        #expect(show.stdout.contains("# password: in the url (hidden)") && show.stdout.contains("log_text = true"))
+        #expect(show.stdout.contains("daily = 5\n# monthly: none") && show.stdout.contains("port = 9000\napi_key_env = \"GW_KEY\"\nmax_body_mb = 8"))
+        let json = try runner.run(["config", "show", "--json"], extraEnvironment: ["PGPASSWORD": "pg-secret-e2e"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let ledger = try #require(object["ledger"] as? [String: Any])
+        #expect(ledger["password"] as? String == "set in PGPASSWORD" && ledger["url_source"] as? String == "config")
+        #expect((object["serve"] as? [String: Any])?["port"] as? Int == 9000 && (object["budget"] as? [String: Any])?["daily"] as? Double == 5)
+        for output in [show.stdout, json.stdout] {
+            #expect(!output.contains("pw-in-url-e2e") && !output.contains("pg-secret-e2e"), "no password is shown")
+        }
+    }
+
     @Test func badConfigExitsThreeWithFileAndLine() throws {
         let runner = try BinaryRunner()
         defer { runner.cleanup() }

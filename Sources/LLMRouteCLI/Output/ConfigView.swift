@@ -1,4 +1,5 @@
 import LLMRouteCore
+import LLMRouteServe
 
 /// `config show`: the effective configuration. Keys are never shown, only whether one is set.
 struct ConfigView {
@@ -36,6 +37,7 @@ struct ConfigView {
         out += "\n[routing.tasks]\n"
         for task in TaskKind.allCases { out += "\(task.rawValue) = \(list(policy.taskGroups[task] ?? []))\n" }
         out += "\n[resilience]\nbreaker_threshold = \(breakerThreshold)\nbreaker_cooldown = \(FixedPoint.trim(breakerCooldown))\n"
+        out += ledgerText() + budgetText() + serveText()
         for provider in catalog.providers {
             out += "\n[providers.\(provider.name)]\n"
             out += "kind = \"\(provider.api.rawValue)\"\n"
@@ -74,6 +76,23 @@ struct ConfigView {
             ("resilience", .object([
                 ("breaker_threshold", .integer(breakerThreshold)), ("breaker_cooldown", .number(breakerCooldown)),
             ])),
+            ("ledger", .object([
+                ("url", ledgerURL.shown.map { .string($0) } ?? .null), ("url_source", ledgerURL.source.map { .string($0) } ?? .null),
+                ("sqlite_path", ledgerURL.shown == nil ? .string(SQLiteUsageLedger.defaultPath(environment: environment)) : .null),
+                ("user", .string(config.ledger.userName(environment: environment))),
+                ("password_env", .string(passwordVariable)), ("password", .string(passwordStatus)),
+                ("log_text", .bool(config.logText ?? false)),
+            ])),
+            ("budget", .object([
+                ("daily", config.budget.daily.map { .number($0) } ?? .null),
+                ("monthly", config.budget.monthly.map { .number($0) } ?? .null),
+            ])),
+            ("serve", .object([
+                ("host", .string(config.serve.host ?? ServeSettings.defaultHost)),
+                ("port", .integer(config.serve.port ?? ServeSettings.defaultPort)),
+                ("api_key_env", config.serve.apiKeyEnv.map { .string($0) } ?? .null),
+                ("max_body_mb", .number(config.serve.maxBodyMB ?? Double(ServeSettings.defaultBodyLimit) / 1_048_576)),
+            ])),
             ("providers", .array(catalog.providers.map { provider in
                 .object([
                     ("name", .string(provider.name)), ("kind", .string(provider.api.rawValue)),
@@ -84,6 +103,49 @@ struct ConfigView {
             })),
             ("configured_models", .array(config.models.map { .string($0.name) })),
         ])
+    }
+
+    /// The shared ledger's URL as it may be shown (never its password) and where it comes from;
+    /// nil: the SQLite file.
+    private var ledgerURL: (shown: String?, source: String?) {
+        guard let text = config.ledger.url(environment: environment) else { return (nil, nil) }
+        let source = environment.nonEmpty("LLMROUTE_LEDGER_URL") != nil ? "LLMROUTE_LEDGER_URL" : "config"
+        // An unparsable URL is not echoed: it may hold a password where the parser expected none.
+        guard let url = try? PostgresURL(text) else { return ("(invalid; `llmroute config check` says why)", source) }
+        return (url.description, source)
+    }
+
+    private var passwordVariable: String { config.ledger.passwordEnv ?? "PGPASSWORD" }
+    private var passwordStatus: String {
+        if config.ledger.password(environment: environment) != nil { return "set in \(passwordVariable)" }
+        let url = config.ledger.url(environment: environment).flatMap { try? PostgresURL($0) }
+        return url?.password != nil ? "in the url (hidden)" : "not set"
+    }
+
+    private func ledgerText() -> String {
+        var out = "\n[ledger]\n"
+        if let shown = ledgerURL.shown {
+            out += "url = \"\(shown)\"\(ledgerURL.source == "config" ? "" : "  # from LLMROUTE_LEDGER_URL")\n"
+            out += "user = \"\(config.ledger.userName(environment: environment))\"\n"
+            out += "password_env = \"\(passwordVariable)\"\n# password: \(passwordStatus)\n"
+        } else {
+            out += "# url: none: the SQLite file \(SQLiteUsageLedger.defaultPath(environment: environment))\n"
+        }
+        return out + "log_text = \(config.logText ?? false)\n"
+    }
+
+    private func budgetText() -> String {
+        "\n[budget]\n"
+            + (config.budget.daily.map { "daily = \(FixedPoint.trim($0))\n" } ?? "# daily: none\n")
+            + (config.budget.monthly.map { "monthly = \(FixedPoint.trim($0))\n" } ?? "# monthly: none\n")
+    }
+
+    private func serveText() -> String {
+        var out = "\n[serve]\nhost = \"\(config.serve.host ?? ServeSettings.defaultHost)\"\n"
+        out += "port = \(config.serve.port ?? ServeSettings.defaultPort)\n"
+        out += config.serve.apiKeyEnv.map { "api_key_env = \"\($0)\"\n" } ?? "# api_key_env: none (clients send no key; loopback only)\n"
+        out += "max_body_mb = \(FixedPoint.trim(config.serve.maxBodyMB ?? Double(ServeSettings.defaultBodyLimit) / 1_048_576))\n"
+        return out
     }
 
     private func list(_ names: [String]) -> String { "[" + names.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }

@@ -118,7 +118,7 @@ public enum CLISpec {
 
     public static let configShow = CommandSpec(
         "show", summary: "Print the effective configuration (keys never shown)",
-        description: "Prints the configuration in effect: which file was read, the providers (with whether a key is set, never the key), the routing settings and the models the config adds or changes.")
+        description: "Prints the configuration in effect: which file was read, the providers (with whether a key is set, never the key), the routing and resilience settings, the ledger (the SQLite file, or the shared PostgreSQL URL without its password, and whether a password is set), the budgets, the serve settings and the models the config adds or changes.")
     public static let configInit = CommandSpec(
         "init", summary: "Write a commented example config",
         description: "Writes a commented example config to the config path (or --config PATH). Refuses to overwrite an existing file unless --force is given.",
