@@ -9,7 +9,8 @@ then 20 more 20 ms apart, on kept-alive upstream connections as providers' serve
 N of them open at once and started evenly spread, so the figure is what each hop adds, not
 queueing. Saturation: instant answers back to back, a new upstream connection each; there the
 time to first byte is queueing for the 2 cores that client, upstream and gateway share, and
-the requests/s figure comes from this mode.
+the requests/s figure comes from this mode. In latency mode each process's CPU time is also
+counted: per streamed request while it is measured, and in all while the others are.
 Everything listens on 127.0.0.1 and every process started here is stopped at the end."""
 import asyncio, json, os, signal, statistics, subprocess, sys, time, urllib.request
 
@@ -135,6 +136,12 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time of a process, all its threads (10 ms resolution)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid):
     for line in open(f"/proc/{pid}/status"):
         if line.startswith("VmHWM:"):
@@ -161,7 +168,14 @@ def added_interval(ours, direct, rng):
 
 try:
     import random
-    rows = {name: {"lat": {c: [] for c in PER_ROUND}, "lat_errors": 0} for name, *_ in targets}
+    rows = {name: {"lat": {c: [] for c in PER_ROUND}, "lat_errors": 0, "cpu": {c: 0.0 for c in PER_ROUND},
+                   "count": {c: 0 for c in PER_ROUND}, "cpu_elsewhere": 0.0} for name, *_ in targets}
+    # The process each target's figures are about: its CPU time is counted while it is measured
+    # (CPU per streamed request) and while the others are (work left over from its own rounds
+    # that would load the machine under the others' measurements).
+    pids = {"upstream (direct)": upstream.pid, "llmroute serve": gateway.pid}
+    if lite:
+        pids["LiteLLM proxy"] = lite.pid
     print("machine: %d cores, load average at start %.2f %.2f %.2f" % ((os.cpu_count(),) + os.getloadavg()))
     for name, port, (path, model), (hosted_path, hosted_model), key in targets:
         asyncio.run(run(port, path, model, key, 10, 50))  # warm-up
@@ -171,8 +185,16 @@ try:
             for name, port, _, (hosted_path, hosted_model), key in targets:
                 # Latency: streams at a hosted model's pace, evenly spread.
                 count = (LITELLM_PER_ROUND if name == "LiteLLM proxy" else PER_ROUND)[concurrency]
+                before = {target: cpu_seconds(pid) for target, pid in pids.items()}
                 firsts, errors, _ = asyncio.run(run(port, hosted_path, hosted_model, key, concurrency, count,
                                                     stagger=HOSTED_SECONDS))
+                for target, pid in pids.items():
+                    used = cpu_seconds(pid) - before[target]
+                    if target == name:
+                        rows[name]["cpu"][concurrency] += used
+                        rows[name]["count"][concurrency] += count
+                    else:
+                        rows[target]["cpu_elsewhere"] += used
                 rows[name]["lat"][concurrency] += firsts
                 rows[name]["lat_errors"] += errors
     for name, port, (path, model), _, key in targets:
@@ -207,6 +229,11 @@ try:
             low, high = added_interval(row["lat"][c], direct[c], rng)
             cells.append(f"{pct(row['lat'][c], 50) - pct(direct[c], 50):+.2f} ms [{low:+.2f}, {high:+.2f}] @{c}")
         print(f"  {name:18} " + ", ".join(cells))
+    print("\nCPU time per streamed request (hosted pace; the process's user + system time while it was measured):")
+    for name, row in rows.items():
+        cells = [f"{1000 * row['cpu'][c] / max(row['count'][c], 1):.2f} ms @{c}" for c in PER_ROUND]
+        extra = "" if name == "upstream (direct)" else f"; {row['cpu_elsewhere']:.2f} s while the others were measured"
+        print(f"  {name:18} " + ", ".join(cells) + extra)
     ours = rows["llmroute serve"]
     if "LiteLLM proxy" in rows:
         print(f"requests/s ours / LiteLLM: {ours['rps'] / rows['LiteLLM proxy']['rps']:.1f}x")
