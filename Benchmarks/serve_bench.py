@@ -4,15 +4,15 @@
 upstream directly, `llmroute serve` in front of it, and LiteLLM's proxy in front of it. Time to
 first byte is to the first content delta ("Hello"); a request counts when its stream ended.
 
-Two modes. Latency (run in interleaved rounds, with bootstrap intervals for the added p50): streams at a hosted model's pace (scenario "hosted": first token at once,
-then 20 more 20 ms apart, on kept-alive upstream connections as providers' servers keep them),
-N of them open at once and started evenly spread, so the figure is what each hop adds, not
-queueing. Saturation: instant answers back to back, a new upstream connection each; there the
+Two modes. Latency, in interleaved rounds with bootstrap intervals for the added p50: streams
+at a hosted model's pace (scenario "hosted": first token at once, then 20 more 20 ms apart, on
+kept-alive upstream connections as providers' servers keep them), N of them open at once and
+started evenly spread, so the figure is what each hop adds, not queueing. Saturation: instant answers back to back, a new upstream connection each; there the
 time to first byte is queueing for the 2 cores that client, upstream and gateway share, and
 the requests/s figure comes from this mode. In latency mode each process's CPU time is also
 counted: per streamed request while it is measured, and in all while the others are.
 Everything listens on 127.0.0.1 and every process started here is stopped at the end."""
-import asyncio, json, os, signal, statistics, subprocess, sys, time, urllib.request
+import asyncio, json, os, random, signal, statistics, subprocess, sys, time, urllib.request
 
 from bench_home import make_home
 
@@ -167,7 +167,6 @@ def added_interval(ours, direct, rng):
 
 
 try:
-    import random
     rows = {name: {"lat": {c: [] for c in PER_ROUND}, "lat_errors": 0, "cpu": {c: 0.0 for c in PER_ROUND},
                    "count": {c: 0 for c in PER_ROUND}, "cpu_elsewhere": 0.0} for name, *_ in targets}
     # The process each target's figures are about: its CPU time is counted while it is measured
@@ -206,7 +205,7 @@ try:
         _, errors, wall = asyncio.run(run(port, path, model, key, 50, requests))
         row["rps"] = (requests - errors) / wall
         row["errors"] = errors + row["lat_errors"] + sum(row["sat", c][2] for c in PER_ROUND)
-        row["rss"] = rss_mb(gateway.pid if name == "llmroute serve" else (lite.pid if lite and name == "LiteLLM proxy" else upstream.pid))
+        row["rss"] = rss_mb(pids[name])
     print("time to first byte, streams at a hosted model's pace (first token at once, then 20 more 20 ms apart,"
           f" upstream connections kept alive), concurrent streams evenly spread, {ROUNDS} interleaved rounds:")
     print(f"{'target':20} {'ttfb p50/p99 ms @1':>20} {'@50':>16} {'@200':>16} {'req/s @50':>10} {'peak RSS MB':>12} {'errors':>7}")

@@ -76,23 +76,9 @@ struct ConfigView {
             ("resilience", .object([
                 ("breaker_threshold", .integer(breakerThreshold)), ("breaker_cooldown", .number(breakerCooldown)),
             ])),
-            ("ledger", .object([
-                ("url", ledgerURL.shown.map { .string($0) } ?? .null), ("url_source", ledgerURL.source.map { .string($0) } ?? .null),
-                ("sqlite_path", ledgerURL.shown == nil ? .string(SQLiteUsageLedger.defaultPath(environment: environment)) : .null),
-                ("user", .string(config.ledger.userName(environment: environment))),
-                ("password_env", .string(passwordVariable)), ("password", .string(passwordStatus)),
-                ("log_text", .bool(config.logText ?? false)),
-            ])),
-            ("budget", .object([
-                ("daily", config.budget.daily.map { .number($0) } ?? .null),
-                ("monthly", config.budget.monthly.map { .number($0) } ?? .null),
-            ])),
-            ("serve", .object([
-                ("host", .string(config.serve.host ?? ServeSettings.defaultHost)),
-                ("port", .integer(config.serve.port ?? ServeSettings.defaultPort)),
-                ("api_key_env", config.serve.apiKeyEnv.map { .string($0) } ?? .null),
-                ("max_body_mb", .number(config.serve.maxBodyMB ?? Double(ServeSettings.defaultBodyLimit) / 1_048_576)),
-            ])),
+            ("ledger", ledgerJSON(sharedLedger())),
+            ("budget", budgetJSON()),
+            ("serve", serveJSON()),
             ("providers", .array(catalog.providers.map { provider in
                 .object([
                     ("name", .string(provider.name)), ("kind", .string(provider.api.rawValue)),
@@ -105,33 +91,58 @@ struct ConfigView {
         ])
     }
 
-    /// The shared ledger's URL as it may be shown (never its password) and where it comes from;
-    /// nil: the SQLite file.
-    private var ledgerURL: (shown: String?, source: String?) {
-        guard let text = config.ledger.url(environment: environment) else { return (nil, nil) }
+    /// The shared ledger in force, parsed once: its URL as it may be shown (never its password),
+    /// where it comes from, and whether a password is set; nil: the SQLite file.
+    private func sharedLedger() -> (shown: String, source: String, password: String)? {
+        guard let text = config.ledger.url(environment: environment) else { return nil }
         let source = environment.nonEmpty("LLMROUTE_LEDGER_URL") != nil ? "LLMROUTE_LEDGER_URL" : "config"
         // An unparsable URL is not echoed: it may hold a password where the parser expected none.
-        guard let url = try? PostgresURL(text) else { return ("(invalid; `llmroute config check` says why)", source) }
-        return (url.description, source)
+        let url = try? PostgresURL(text)
+        let password = config.ledger.password(environment: environment) != nil ? "set in \(passwordVariable)"
+            : url?.password != nil ? "in the url (hidden)" : "not set"
+        return (url?.description ?? "(invalid; `llmroute config check` says why)", source, password)
     }
 
     private var passwordVariable: String { config.ledger.passwordEnv ?? "PGPASSWORD" }
-    private var passwordStatus: String {
-        if config.ledger.password(environment: environment) != nil { return "set in \(passwordVariable)" }
-        let url = config.ledger.url(environment: environment).flatMap { try? PostgresURL($0) }
-        return url?.password != nil ? "in the url (hidden)" : "not set"
-    }
 
     private func ledgerText() -> String {
         var out = "\n[ledger]\n"
-        if let shown = ledgerURL.shown {
-            out += "url = \"\(shown)\"\(ledgerURL.source == "config" ? "" : "  # from LLMROUTE_LEDGER_URL")\n"
+        if let shared = sharedLedger() {
+            out += "url = \"\(shared.shown)\"\(shared.source == "config" ? "" : "  # from LLMROUTE_LEDGER_URL")\n"
             out += "user = \"\(config.ledger.userName(environment: environment))\"\n"
-            out += "password_env = \"\(passwordVariable)\"\n# password: \(passwordStatus)\n"
+            out += "password_env = \"\(passwordVariable)\"\n# password: \(shared.password)\n"
         } else {
             out += "# url: none: the SQLite file \(SQLiteUsageLedger.defaultPath(environment: environment))\n"
         }
         return out + "log_text = \(config.logText ?? false)\n"
+    }
+
+    private func ledgerJSON(_ shared: (shown: String, source: String, password: String)?) -> JSONValue {
+        .object([
+            ("url", shared.map { .string($0.shown) } ?? .null), ("url_source", shared.map { .string($0.source) } ?? .null),
+            ("sqlite_path", shared == nil ? .string(SQLiteUsageLedger.defaultPath(environment: environment)) : .null),
+            ("user", .string(config.ledger.userName(environment: environment))),
+            ("password_env", .string(passwordVariable)), ("password", shared.map { .string($0.password) } ?? .null),
+            ("log_text", .bool(config.logText ?? false)),
+        ])
+    }
+
+    private func budgetJSON() -> JSONValue {
+        .object([
+            ("daily", config.budget.daily.map { .number($0) } ?? .null),
+            ("monthly", config.budget.monthly.map { .number($0) } ?? .null),
+        ])
+    }
+
+    private var maxBodyMB: Double { config.serve.maxBodyMB ?? Double(ServeSettings.defaultBodyLimit) / 1_048_576 }
+
+    private func serveJSON() -> JSONValue {
+        .object([
+            ("host", .string(config.serve.host ?? ServeSettings.defaultHost)),
+            ("port", .integer(config.serve.port ?? ServeSettings.defaultPort)),
+            ("api_key_env", config.serve.apiKeyEnv.map { .string($0) } ?? .null),
+            ("max_body_mb", .number(maxBodyMB)),
+        ])
     }
 
     private func budgetText() -> String {
@@ -144,7 +155,7 @@ struct ConfigView {
         var out = "\n[serve]\nhost = \"\(config.serve.host ?? ServeSettings.defaultHost)\"\n"
         out += "port = \(config.serve.port ?? ServeSettings.defaultPort)\n"
         out += config.serve.apiKeyEnv.map { "api_key_env = \"\($0)\"\n" } ?? "# api_key_env: none (clients send no key; loopback only)\n"
-        out += "max_body_mb = \(FixedPoint.trim(config.serve.maxBodyMB ?? Double(ServeSettings.defaultBodyLimit) / 1_048_576))\n"
+        out += "max_body_mb = \(FixedPoint.trim(maxBodyMB))\n"
         return out
     }
 
